@@ -1,0 +1,56 @@
+import { Option, type Command } from 'commander';
+import { collectSecrets } from '../../config/collect-secrets.js';
+import { parseDuration } from '../../config/duration.js';
+import { loadWorkspace } from '../../config/load-workspace.js';
+import { createRootLogger } from '../../logging/logger.js';
+import { SecretScrubber } from '../../logging/redaction.js';
+import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
+import { PRODUCT_PROCESSORS } from '../../runtime/product-processors.js';
+import { startWorkers } from '../../runtime/worker-process.js';
+import { UsageError } from '../usage-error.js';
+import { WORKSPACE_OPTION_HELP, workspaceFile } from '../workspace-option.js';
+
+interface WorkerOptions {
+  config?: string;
+  queues?: string;
+  shutdownTimeout: string;
+}
+
+export function addWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('run queue workers until SIGTERM/SIGINT (then finish or release active jobs and exit 0)')
+    .option('-c, --config <file>', WORKSPACE_OPTION_HELP)
+    .option('--queues <names>', 'comma-separated queues to serve (default: all that have processors)')
+    .addOption(
+      new Option('--shutdown-timeout <duration>', 'how long active jobs may finish after a stop signal').default(
+        '30s',
+      ),
+    )
+    .action(async (options: WorkerOptions) => {
+      const deadlineMs = parseDuration(options.shutdownTimeout);
+      if (deadlineMs === undefined) {
+        throw new UsageError(`--shutdown-timeout "${options.shutdownTimeout}": expected a duration like 30s or 2m`);
+      }
+      const workspace = await loadWorkspace(workspaceFile(options.config));
+      const scrubber = new SecretScrubber();
+      for (const secret of collectSecrets(workspace)) scrubber.add(secret.reveal());
+      const logger = createRootLogger({ level: workspace.logging.level, scrubber });
+
+      const available = PRODUCT_PROCESSORS.map((p) => p.queue);
+      const wanted = options.queues?.split(',').map((q) => q.trim()) ?? available;
+      const unknown = wanted.filter((q) => !available.includes(q));
+      if (unknown.length > 0) {
+        throw new UsageError(
+          `--queues: no processor for ${unknown.join(', ')}; this version processes: ${available.join(', ') || 'none'}`,
+        );
+      }
+      const running = await startWorkers({
+        workspace,
+        processors: PRODUCT_PROCESSORS.filter((p) => wanted.includes(p.queue)),
+        logger,
+        shutdownDeadlineMs: deadlineMs,
+      });
+      onTerminationSignal(() => running.stop(), logger);
+    });
+}

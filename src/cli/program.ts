@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { addConfigCommands } from './commands/config-validate.js';
+import { addDlqCommands } from './commands/dlq.js';
+import { addWorkerCommand } from './commands/worker.js';
+import { packageInfo } from './package-info.js';
+
+/** The `cosell` command: only commands that work are registered here. */
+export function buildProgram(): Command {
+  const program = new Command('cosell')
+    .description('cosell-sync: keep a vendor CRM and its partners\' CRMs in step for co-selling')
+    .version(packageInfo().version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  addConfigCommands(program);
+  addWorkerCommand(program);
+  addDlqCommands(program);
+  return program;
+}

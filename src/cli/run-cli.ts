@@ -1,0 +1,28 @@
+import { CommanderError } from 'commander';
+import { ConfigError } from '../config/config-error.js';
+import { DeadLetterNotFoundError } from '../queues/replay-dead-letter.js';
+import { InvalidJobPayloadError } from '../queues/invalid-job-payload-error.js';
+import { EXIT } from './exit-codes.js';
+import { buildProgram } from './program.js';
+import { UsageError } from './usage-error.js';
+
+/** Errors caused by what the user gave us: exit 2, message only, no stack trace. */
+const BAD_INPUT = [ConfigError, UsageError, DeadLetterNotFoundError, InvalidJobPayloadError];
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (BAD_INPUT.some((kind) => error instanceof kind)) {
+      console.error(error instanceof Error ? error.message : String(error));
+      return EXIT.badInput;
+    }
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return EXIT.failure;
+  }
+}

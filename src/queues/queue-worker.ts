@@ -1,0 +1,129 @@
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import type { z } from 'zod';
+import { jobLogger, type Logger } from '../logging/logger.js';
+import type { DeadLetterQueue } from './dead-letter-queue.js';
+import { InvalidJobPayloadError } from './invalid-job-payload-error.js';
+import type { QueueConnection } from './job-queue.js';
+import type { QueueDefinition } from './queue-definition.js';
+import { KEEP_COMPLETED, KEEP_FAILED } from './retention.js';
+import { validatePayload } from './validate-payload.js';
+
+export interface JobContext {
+  job: Job;
+  logger: Logger;
+  /** Aborted when the process is shutting down past its deadline: stop at the next safe point. */
+  signal: AbortSignal;
+}
+
+export type JobProcessor<Schema extends z.ZodType, Result = unknown> = (
+  payload: z.output<Schema>,
+  context: JobContext,
+) => Promise<Result>;
+
+export interface QueueWorkerOptions<Schema extends z.ZodType, Result> {
+  definition: QueueDefinition<Schema>;
+  processor: JobProcessor<Schema, Result>;
+  connection: QueueConnection;
+  deadLetters: DeadLetterQueue;
+  logger: Logger;
+  concurrency?: number;
+}
+
+/** Raised inside a processor when shutdown released its job back to the queue. */
+class ReleasedForShutdown extends Error {
+  override readonly name = 'ReleasedForShutdown';
+}
+
+/**
+ * A BullMQ worker for one queue definition. Around the processor it: validates the payload (an invalid
+ * one fails at once, without retries); binds a child logger; parks the job in the dead-letter queue
+ * before its last failure is recorded (so a crash in between cannot lose it); and, when shutdown cancels
+ * the job, returns it to the waiting list instead of failing it.
+ */
+export function createQueueWorker<Schema extends z.ZodType, Result>(
+  options: QueueWorkerOptions<Schema, Result>,
+): Worker {
+  const { definition, processor, deadLetters, logger } = options;
+
+  const run = async (job: Job, token: string | undefined, signal: AbortSignal | undefined): Promise<Result> => {
+    const payload: unknown = job.data;
+    const bindings = typeof payload === 'object' && payload !== null ? payload : {};
+    const log = jobLogger(logger, {
+      queue: definition.name,
+      jobId: job.id,
+      ...pickString(bindings, 'connectionId', 'connection'),
+      ...pickString(bindings, 'object', 'object'),
+    });
+    const abort = signal ?? new AbortController().signal;
+    try {
+      const valid = validateForProcessing(definition, payload);
+      return await raceAbort(processor(valid, { job, logger: log, signal: abort }), abort);
+    } catch (error) {
+      if (error instanceof ReleasedForShutdown) {
+        await job.moveToWait(token);
+        log.info('shutdown deadline reached: job returned to the waiting list');
+        throw new WaitingError();
+      }
+      const failure = error instanceof Error ? error : new Error(String(error));
+      const lastAttempt =
+        failure instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (lastAttempt) {
+        const entryId = await deadLetters.record(job, failure);
+        log.error({ err: failure, deadLetter: entryId }, 'job failed for good; parked in the dead-letter queue');
+      } else {
+        log.warn({ err: failure, attempt: job.attemptsMade + 1 }, 'job attempt failed; it will be retried');
+      }
+      throw failure;
+    }
+  };
+
+  return new Worker(definition.name, run, {
+    connection: options.connection.connection,
+    prefix: options.connection.prefix,
+    concurrency: options.concurrency ?? 1,
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  });
+}
+
+function validateForProcessing<Schema extends z.ZodType>(
+  definition: QueueDefinition<Schema>,
+  payload: unknown,
+): z.output<Schema> {
+  try {
+    return validatePayload(definition, payload, 'process');
+  } catch (error) {
+    // Retrying cannot fix a malformed payload: mark it unrecoverable, keeping the reason.
+    if (error instanceof InvalidJobPayloadError) {
+      const unrecoverable = new UnrecoverableError(error.message);
+      unrecoverable.name = error.name;
+      throw unrecoverable;
+    }
+    throw error;
+  }
+}
+
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new ReleasedForShutdown());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(new ReleasedForShutdown());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function pickString(source: object, key: string, as: string): Record<string, string> {
+  const value: unknown = (source as Record<string, unknown>)[key];
+  return typeof value === 'string' ? { [as]: value } : {};
+}
