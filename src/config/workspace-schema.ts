@@ -31,6 +31,17 @@ const Program = z.strictObject({
   regions: z.array(z.string().min(1)).min(1).optional(),
 });
 
+/** The HTTP server (`cosell serve`): dashboard, API, webhooks, health and metrics. */
+const ServerSettings = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8080),
+  /** The admin login for /admin and /admin/queues. */
+  admin: z.strictObject({
+    username: z.string().min(1),
+    password: SecretReference,
+  }),
+});
+
 export const Workspace = z
   .strictObject({
     version: z.literal(1, { error: '1 (the only format this release reads)' }),
@@ -46,6 +57,7 @@ export const Workspace = z
     }),
     partners: z.array(Partner).default([]),
     schedules: z.array(Schedule).default([]),
+    server: ServerSettings.optional(),
     logging: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).default({ level: 'info' }),
   });
 

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { REDACT_PATHS, REDACTED, SecretScrubber } from './redaction.js';
+import { REDACT_PATHS, REDACTED, type SecretScrubber } from './redaction.js';
 
 export type { Logger } from 'pino';
 

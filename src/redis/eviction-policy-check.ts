@@ -14,7 +14,7 @@ export type EvictionCheck =
 export async function checkEvictionPolicy(redis: Redis, logger: Logger): Promise<EvictionCheck> {
   let result: EvictionCheck;
   try {
-    const reply = (await redis.call('CONFIG', 'GET', 'maxmemory-policy')) as unknown;
+    const reply = await redis.call('CONFIG', 'GET', 'maxmemory-policy');
     const policy = Array.isArray(reply) && typeof reply[1] === 'string' ? reply[1] : undefined;
     if (policy === undefined) result = { status: 'unknown', reason: 'CONFIG GET returned no policy' };
     else if (policy === 'noeviction') result = { status: 'ok', policy };

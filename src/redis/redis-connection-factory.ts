@@ -44,7 +44,8 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole, 
     down = true;
   });
   redis.on('reconnecting', (delay: number) => {
-    log.debug({ delayMs: delay }, 'redis reconnecting');
+    if (!down) log.warn({ delayMs: delay }, 'redis connection lost; reconnecting in the background');
+    down = true;
   });
   redis.on('ready', () => {
     if (down) log.info('redis connection restored');

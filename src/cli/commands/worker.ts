@@ -1,10 +1,8 @@
 import { Option, type Command } from 'commander';
-import { collectSecrets } from '../../config/collect-secrets.js';
 import { parseDuration } from '../../config/duration.js';
 import { loadWorkspace } from '../../config/load-workspace.js';
-import { createRootLogger } from '../../logging/logger.js';
-import { SecretScrubber } from '../../logging/redaction.js';
 import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
+import { createProcessLogger } from '../../runtime/process-logger.js';
 import { PRODUCT_PROCESSORS } from '../../runtime/product-processors.js';
 import { startWorkers } from '../../runtime/worker-process.js';
 import { UsageError } from '../usage-error.js';
@@ -33,9 +31,7 @@ export function addWorkerCommand(program: Command): void {
         throw new UsageError(`--shutdown-timeout "${options.shutdownTimeout}": expected a duration like 30s or 2m`);
       }
       const workspace = await loadWorkspace(workspaceFile(options.config));
-      const scrubber = new SecretScrubber();
-      for (const secret of collectSecrets(workspace)) scrubber.add(secret.reveal());
-      const logger = createRootLogger({ level: workspace.logging.level, scrubber });
+      const { logger } = createProcessLogger(workspace);
 
       const available = PRODUCT_PROCESSORS.map((p) => p.queue);
       const wanted = options.queues?.split(',').map((q) => q.trim()) ?? available;

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { ConfigError } from '../../config/config-error.js';
+import { loadWorkspace } from '../../config/load-workspace.js';
+import { openWorkspaceQueues } from '../../queues/workspace-queues.js';
+import { workspaceKeyPrefix } from '../../redis/key-prefix.js';
+import { createRedisConnection } from '../../redis/redis-connection-factory.js';
+import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
+import { createProcessLogger } from '../../runtime/process-logger.js';
+import { buildServer } from '../../server/build-server.js';
+import { DASHBOARD_PATH } from '../../server/queue-dashboard.js';
+import { UsageError } from '../usage-error.js';
+import { WORKSPACE_OPTION_HELP, workspaceFile } from '../workspace-option.js';
+
+interface ServeOptions {
+  config?: string;
+  port?: string;
+  host?: string;
+}
+
+export function addServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP server: /healthz, /readyz, /metrics and the queue dashboard at /admin/queues')
+    .option('-c, --config <file>', WORKSPACE_OPTION_HELP)
+    .option('--port <port>', 'port to listen on (default: server.port, 8080)')
+    .option('--host <host>', 'address to listen on (default: server.host, 127.0.0.1)')
+    .action(async (options: ServeOptions) => {
+      const file = workspaceFile(options.config);
+      const workspace = await loadWorkspace(file);
+      const server = workspace.server;
+      if (!server) {
+        throw new ConfigError(file, [
+          {
+            file,
+            path: 'server',
+            expected: 'a server section with admin: { username, password: { env: NAME } } to run `cosell serve`',
+            found: 'nothing (the setting is missing)',
+          },
+        ]);
+      }
+      const port = options.port === undefined ? server.port : Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new UsageError(`--port "${options.port ?? ''}": expected a port number from 0 to 65535`);
+      }
+      const { logger, scrubber } = createProcessLogger(workspace);
+      const redis = createRedisConnection({ url: workspace.redis.url, password: workspace.redis.password }, 'state', logger);
+      const queues = openWorkspaceQueues({ connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) });
+      const app = await buildServer({ queues, redis, admin: server.admin, scrubber, logger });
+      const address = await app.listen({ port, host: options.host ?? server.host });
+      logger.info({ address, dashboard: `${address}${DASHBOARD_PATH}` }, 'server listening');
+      onTerminationSignal(async () => {
+        await app.close();
+        await Promise.all(queues.map((queue) => queue.close()));
+        await redis.quit();
+      }, logger);
+    });
+}
