@@ -47,21 +47,30 @@ export function createQueueWorker<Schema extends z.ZodType, Result>(
 
   const run = async (job: Job, token: string | undefined, signal: AbortSignal | undefined): Promise<Result> => {
     const payload: unknown = job.data;
-    const bindings = typeof payload === 'object' && payload !== null ? payload : {};
-    const log = jobLogger(logger, {
-      queue: definition.name,
-      jobId: job.id,
-      ...pickString(bindings, 'connectionId', 'connection'),
-      ...pickString(bindings, 'object', 'object'),
-    });
+    // The job's child logger is built on first use: most jobs that succeed never log.
+    let log: Logger | undefined;
+    const logFor = (): Logger =>
+      (log ??= jobLogger(logger, {
+        queue: definition.name,
+        jobId: job.id,
+        ...pickString(payload, 'connectionId', 'connection'),
+        ...pickString(payload, 'object', 'object'),
+      }));
     const abort = signal ?? new AbortController().signal;
     try {
       const valid = validateForProcessing(definition, payload);
-      return await raceAbort(processor(valid, { job, logger: log, signal: abort }), abort);
+      const context: JobContext = {
+        job,
+        signal: abort,
+        get logger() {
+          return logFor();
+        },
+      };
+      return await raceAbort(processor(valid, context), abort);
     } catch (error) {
       if (error instanceof ReleasedForShutdown) {
         await job.moveToWait(token);
-        log.info('shutdown deadline reached: job returned to the waiting list');
+        logFor().info('shutdown deadline reached: job returned to the waiting list');
         throw new WaitingError();
       }
       const failure = error instanceof Error ? error : new Error(String(error));
@@ -69,9 +78,9 @@ export function createQueueWorker<Schema extends z.ZodType, Result>(
         failure instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastAttempt) {
         const entryId = await deadLetters.record(job, failure);
-        log.error({ err: failure, deadLetter: entryId }, 'job failed for good; parked in the dead-letter queue');
+        logFor().error({ err: failure, deadLetter: entryId }, 'job failed for good; parked in the dead-letter queue');
       } else {
-        log.warn({ err: failure, attempt: job.attemptsMade + 1 }, 'job attempt failed; it will be retried');
+        logFor().warn({ err: failure, attempt: job.attemptsMade + 1 }, 'job attempt failed; it will be retried');
       }
       throw failure;
     }
@@ -123,7 +132,7 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function pickString(source: object, key: string, as: string): Record<string, string> {
-  const value: unknown = (source as Record<string, unknown>)[key];
+function pickString(source: unknown, key: string, as: string): Record<string, string> {
+  const value: unknown = typeof source === 'object' && source !== null ? Reflect.get(source, key) : undefined;
   return typeof value === 'string' ? { [as]: value } : {};
 }
