@@ -43,6 +43,9 @@ const HubSpotAuth = z.discriminatedUnion(
   { error: 'an auth type: "private-app" | "oauth"' },
 );
 
+/** Share of the CRM's daily API limit this connection may spend before its jobs wait (the rest is for other tools). */
+const DailyShare = z.number().gt(0).max(1).default(0.8);
+
 export const SalesforceConnection = z.strictObject({
   kind: z.literal('salesforce'),
   /** Where OAuth logins go; a My Domain or test.salesforce.com for sandboxes. */
@@ -52,12 +55,28 @@ export const SalesforceConnection = z.strictObject({
     .regex(/^\d{2,3}\.0$/, { error: 'an API version such as "62.0" (quote it so YAML keeps it text)' })
     .default('62.0'),
   auth: SalesforceAuth,
+  limits: z
+    .strictObject({
+      dailyShare: DailyShare,
+    })
+    .default({ dailyShare: 0.8 }),
+  /** Initial loads of an object with more records than this go through Bulk API 2.0 instead of REST queries. */
+  bulkThreshold: z.number().int().min(0).default(50_000),
 });
 
 export const HubSpotConnection = z.strictObject({
   kind: z.literal('hubspot'),
   baseUrl: HttpsUrl.default('https://api.hubapi.com'),
   auth: HubSpotAuth,
+  limits: z
+    .strictObject({
+      dailyShare: DailyShare,
+      /** The app's per-10-second limit (100 for most private apps, higher with API add-ons). */
+      requestsPerTenSeconds: z.number().int().min(1).default(100),
+      /** The search endpoints' own limit per second. */
+      searchRequestsPerSecond: z.number().int().min(1).default(5),
+    })
+    .default({ dailyShare: 0.8, requestsPerTenSeconds: 100, searchRequestsPerSecond: 5 }),
 });
 
 export const Connection = z.discriminatedUnion('kind', [SalesforceConnection, HubSpotConnection], {

@@ -1,8 +1,9 @@
-import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { z } from 'zod';
 import { jobLogger, type Logger } from '../logging/logger.js';
 import type { DeadLetterQueue } from './dead-letter-queue.js';
 import { InvalidJobPayloadError } from './invalid-job-payload-error.js';
+import { isDeferral } from './job-deferral.js';
 import type { QueueConnection } from './job-queue.js';
 import type { QueueDefinition } from './queue-definition.js';
 import { KEEP_COMPLETED, KEEP_FAILED } from './retention.js';
@@ -36,9 +37,10 @@ class ReleasedForShutdown extends Error {
 
 /**
  * A BullMQ worker for one queue definition. Around the processor it: validates the payload (an invalid
- * one fails at once, without retries); binds a child logger; parks the job in the dead-letter queue
- * before its last failure is recorded (so a crash in between cannot lose it); and, when shutdown cancels
- * the job, returns it to the waiting list instead of failing it.
+ * one fails at once, without retries); binds a child logger; defers the job without spending an attempt
+ * when the error asks for it (rate limits, budgets); parks the job in the dead-letter queue before its
+ * last failure is recorded (so a crash in between cannot lose it); and, when shutdown cancels the job,
+ * returns it to the waiting list instead of failing it.
  */
 export function createQueueWorker<Schema extends z.ZodType, Result>(
   options: QueueWorkerOptions<Schema, Result>,
@@ -68,6 +70,11 @@ export function createQueueWorker<Schema extends z.ZodType, Result>(
       };
       return await raceAbort(processor(valid, context), abort);
     } catch (error) {
+      if (isDeferral(error)) {
+        await job.moveToDelayed(Date.now() + error.deferMs, token);
+        logFor().warn({ err: error, deferMs: error.deferMs }, 'job deferred without spending an attempt');
+        throw new DelayedError();
+      }
       if (error instanceof ReleasedForShutdown) {
         await job.moveToWait(token);
         logFor().info('shutdown deadline reached: job returned to the waiting list');

@@ -1,0 +1,13 @@
+/**
+ * An error that defers a job instead of failing it: the queue worker puts the job back in the delayed set
+ * for `deferMs` without spending an attempt (a 429 or an exhausted API budget is not the job's fault).
+ */
+export interface Deferral {
+  readonly deferMs: number;
+}
+
+export function isDeferral(error: unknown): error is Error & Deferral {
+  if (!(error instanceof Error)) return false;
+  const deferMs: unknown = Reflect.get(error, 'deferMs');
+  return typeof deferMs === 'number' && Number.isFinite(deferMs) && deferMs >= 0;
+}

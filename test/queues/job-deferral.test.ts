@@ -1,0 +1,48 @@
+import { Queue } from 'bullmq';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RateLimitedError } from '../../connectors/shared/deferral-errors.js';
+import { DeadLetterQueue } from '../../src/queues/dead-letter-queue.js';
+import { ingestQueue } from '../../src/queues/queue-catalog.js';
+import { createQueueWorker } from '../../src/queues/queue-worker.js';
+import { silentLogger, testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
+
+let ws: TestWorkspace;
+const closers: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+  await ws.cleanup();
+});
+
+describe('job deferral', () => {
+  it('given a processor throttled twice by the CRM, when it runs, then the job waits as told, spends no attempt, and then completes', async () => {
+    ws = await testWorkspace();
+    const deadLetters = new DeadLetterQueue(ws.connection);
+    const runs: number[] = [];
+    const worker = createQueueWorker({
+      definition: ingestQueue,
+      processor: () => {
+        runs.push(Date.now());
+        if (runs.length <= 2) return Promise.reject(new RateLimitedError('northwind', 300, 'RATE_LIMIT'));
+        return Promise.resolve('synced');
+      },
+      connection: ws.connection,
+      deadLetters,
+      logger: silentLogger,
+    });
+    const raw = new Queue(ingestQueue.name, ws.connection);
+    closers.push(() => deadLetters.close(), () => worker.close(), () => raw.close());
+    // One attempt only: a deferral that spent attempts would fail this job.
+    const job = await raw.add('poll', { connectionId: 'northwind', object: 'account', trigger: 'manual' }, { attempts: 1 });
+
+    await waitFor(async () => (await (await raw.getJob(job.id ?? ''))?.getState()) === 'completed', {
+      what: 'job completed',
+    });
+    const done = await raw.getJob(job.id ?? '');
+    expect(done?.returnvalue).toBe('synced');
+    // BullMQ counts the finishing attempt; the two deferrals counted nothing.
+    expect(done?.attemptsMade).toBe(1);
+    expect(runs).toHaveLength(3);
+    expect((runs[1] ?? 0) - (runs[0] ?? 0)).toBeGreaterThanOrEqual(290);
+    expect(await deadLetters.count()).toBe(0);
+  });
+});
