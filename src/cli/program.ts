@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addConfigCommands } from './commands/config-validate.js';
 import { addDlqCommands } from './commands/dlq.js';
+import { addMappingsCommands } from './commands/mappings-validate.js';
 import { addServeCommand } from './commands/serve.js';
 import { addWorkerCommand } from './commands/worker.js';
 import { packageInfo } from './package-info.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   addConfigCommands(program);
+  addMappingsCommands(program);
   addWorkerCommand(program);
   addServeCommand(program);
   addDlqCommands(program);

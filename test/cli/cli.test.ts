@@ -14,7 +14,7 @@ describe('cosell command line', () => {
   it('given --help, then it lists the working commands', async () => {
     const result = await runCosell(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['config', 'worker', 'serve', 'dlq']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['config', 'mappings', 'worker', 'serve', 'dlq']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('given an unknown command, then it exits 2 with a usage hint', async () => {
@@ -89,5 +89,18 @@ describe('cosell command line', () => {
     expect(started.prefix).toBe('{cosell:solo}');
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
+  });
+
+  it('given the shipped mappings, then cosell mappings validate lists them and exits 0', async () => {
+    const result = await runCosell(['mappings', 'validate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('mappings: 9 mappings valid.');
+    expect(result.stdout).toContain('salesforce/Opportunity ⇄ opportunity');
+  });
+
+  it('given broken mappings, then cosell mappings validate lists every problem and exits 2', async () => {
+    const result = await runCosell(['mappings', 'validate', 'test/fixtures/mappings/broken']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('are not valid (15 problems)');
   });
 });
