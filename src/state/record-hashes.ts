@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { stateKey } from '../redis/key-prefix.js';
+
+/**
+ * A stable hash of a record's mapped values: key order and undefined fields do not change it. Equal
+ * hashes mean "nothing to do": a record read back unchanged, or our own write read back (no echo).
+ */
+export function contentHash(values: Readonly<Record<string, unknown>>): string {
+  return createHash('sha256').update(stableJson(values)).digest('base64url').slice(0, 22);
+}
+
+function stableJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}
+
+/**
+ * Content hashes per (connection, object, record): what the engine last saw of a record (`seen`) and
+ * last wrote to it (`written`). A change whose hash equals either costs nothing.
+ */
+export class RecordHashes {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  constructor(redis: Redis, prefix: string) {
+    this.#redis = redis;
+    this.#prefix = prefix;
+  }
+
+  #key(kind: 'seen' | 'written', connectionId: string, object: string): string {
+    return stateKey(this.#prefix, 'hash', kind, connectionId, object);
+  }
+
+  async get(kind: 'seen' | 'written', connectionId: string, object: string, ids: readonly string[]): Promise<(string | undefined)[]> {
+    if (ids.length === 0) return [];
+    return (await this.#redis.hmget(this.#key(kind, connectionId, object), ...ids)).map((v) => v ?? undefined);
+  }
+
+  async set(kind: 'seen' | 'written', connectionId: string, object: string, hashes: ReadonlyMap<string, string>): Promise<void> {
+    if (hashes.size === 0) return;
+    await this.#redis.hset(this.#key(kind, connectionId, object), Object.fromEntries(hashes));
+  }
+
+  async forget(connectionId: string, object: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#redis
+      .multi()
+      .hdel(this.#key('seen', connectionId, object), ...ids)
+      .hdel(this.#key('written', connectionId, object), ...ids)
+      .exec();
+  }
+}
