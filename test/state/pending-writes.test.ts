@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PendingWrites } from '../../src/state/pending-writes.js';
+import { testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
+
+let ws: TestWorkspace;
+afterEach(async () => {
+  await ws.cleanup();
+});
+
+describe('pending writes', () => {
+  it('given changes marked over time, then batches come oldest first and repeated marks keep one entry', async () => {
+    ws = await testWorkspace();
+    const pending = new PendingWrites(ws.redis, ws.prefix);
+    await pending.mark('northwind', 'companies', ['a', 'b'], 1000);
+    await pending.mark('northwind', 'companies', ['c', 'a'], 2000);
+    expect(await pending.count('northwind', 'companies')).toBe(3);
+    expect((await pending.peek('northwind', 'companies', 2)).map((r) => r.canonicalId)).toEqual(['a', 'b']);
+  });
+
+  it('given a record changed again while its batch was being written, then acking the batch keeps it waiting', async () => {
+    ws = await testWorkspace();
+    const pending = new PendingWrites(ws.redis, ws.prefix);
+    await pending.mark('northwind', 'companies', ['a', 'b']);
+    const batch = await pending.peek('northwind', 'companies', 10);
+    await pending.mark('northwind', 'companies', ['b']); // changed during the write
+    expect(await pending.ack('northwind', 'companies', batch)).toBe(1);
+    expect((await pending.peek('northwind', 'companies', 10)).map((r) => r.canonicalId)).toEqual(['b']);
+  });
+
+  it('given a batch that was never acked (worker killed), then the records are still waiting for the next flush', async () => {
+    ws = await testWorkspace();
+    const pending = new PendingWrites(ws.redis, ws.prefix);
+    await pending.mark('globex', 'Account', ['x', 'y']);
+    await pending.peek('globex', 'Account', 10); // taken by a worker that then died
+    expect(await pending.count('globex', 'Account')).toBe(2);
+  });
+});
