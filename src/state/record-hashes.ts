@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
+import { stableJson } from './stable-json.js';
 
 /**
  * A stable hash of a record's mapped values: key order and undefined fields do not change it. Equal
@@ -8,16 +9,6 @@ import { stateKey } from '../redis/key-prefix.js';
  */
 export function contentHash(values: Readonly<Record<string, unknown>>): string {
   return createHash('sha256').update(stableJson(values)).digest('base64url').slice(0, 22);
-}
-
-function stableJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
 /**

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalIdFor } from '../../src/state/canonical-ids.js';
+import { CanonicalStore } from '../../src/state/canonical-store.js';
+import { testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
+
+let current: TestWorkspace | undefined;
+afterEach(async () => {
+  await current?.cleanup();
+  current = undefined;
+});
+
+describe('canonical store', () => {
+  it('given snapshots from two CRMs, then each field keeps its value and change time per source', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    const first = await store.recordSource('opportunity', 'opp_1', 'vendor', {
+      crmId: '006A',
+      modifiedAt: '2025-01-01T10:00:00.000Z',
+      values: { stage: 'proposal', amount: { amount: 10, currency: 'USD' } },
+    });
+    expect(first).toEqual({ status: 'changed', fields: ['stage', 'amount'] });
+    // Same values, keys in another order, read again later: nothing changed (a repeat or our own echo).
+    expect(
+      await store.recordSource('opportunity', 'opp_1', 'vendor', {
+        crmId: '006A',
+        modifiedAt: '2025-01-01T11:00:00.000Z',
+        values: { amount: { currency: 'USD', amount: 10 }, stage: 'proposal' },
+      }),
+    ).toEqual({ status: 'unchanged' });
+    await store.recordSource('opportunity', 'opp_1', 'northwind', { crmId: '901', modifiedAt: '2025-01-01T12:00:00.000Z', values: { stage: 'negotiation' } });
+    const record = await store.get('opportunity', 'opp_1');
+    expect(record?.sources.get('vendor')).toEqual({
+      crmId: '006A',
+      modifiedAt: '2025-01-01T11:00:00.000Z',
+      values: { stage: 'proposal', amount: { amount: 10, currency: 'USD' } },
+      changedAt: { stage: '2025-01-01T10:00:00.000Z', amount: '2025-01-01T10:00:00.000Z' },
+    });
+    expect(record?.sources.get('northwind')?.values).toEqual({ stage: 'negotiation' });
+  });
+
+  it('given a snapshot older than the stored one (events out of order), then it is ignored as stale', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    await store.recordSource('account', 'acc_1', 'vendor', { crmId: '001A', modifiedAt: '2025-01-02T00:00:00.000Z', values: { name: 'New' } });
+    expect(await store.recordSource('account', 'acc_1', 'vendor', { crmId: '001A', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'Old' } })).toEqual({ status: 'stale' });
+    expect((await store.get('account', 'acc_1'))?.sources.get('vendor')?.values.name).toBe('New');
+  });
+
+  it('given a source forgotten, then only the other sources remain; with none left the record is gone', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    await store.recordSource('account', 'acc_2', 'vendor', { crmId: '001B', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'A' } });
+    await store.recordSource('account', 'acc_2', 'globex', { crmId: '001X', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'A' } });
+    await store.forgetSource('account', 'acc_2', 'globex');
+    expect([...((await store.get('account', 'acc_2'))?.sources.keys() ?? [])]).toEqual(['vendor']);
+    await store.forgetSource('account', 'acc_2', 'vendor');
+    expect(await store.getMany('account', ['acc_2'])).toEqual([undefined]);
+  });
+
+  it('given the same source record twice, then it gets the same canonical id; another record another id', () => {
+    const id = canonicalIdFor('account', 'vendor', 'Account', '001A000000abcdEAAQ');
+    expect(canonicalIdFor('account', 'vendor', 'Account', '001A000000abcdEAAQ')).toBe(id);
+    expect(canonicalIdFor('account', 'vendor', 'Account', '001A000000abcdFAAQ')).not.toBe(id);
+    expect(id).toMatch(/^acc_[A-Za-z0-9]{22}$/);
+  });
+});
