@@ -13,26 +13,28 @@ export const Identifier = z
 
 /**
  * What a partner may see of the vendor's data. `nothing` and `counts` send no record; `overlaps` sends the
- * overlapping accounts with the listed canonical fields only.
+ * overlapping accounts, `all` every vendor account (a reseller or MSP managing them), each with the listed
+ * canonical fields only.
  */
 export const SharingPolicy = z
   .strictObject({
-    share: z.enum(['nothing', 'counts', 'overlaps']).default('nothing'),
+    share: z.enum(['nothing', 'counts', 'overlaps', 'all']).default('nothing'),
     fields: z.array(z.string().min(1)).optional(),
   })
   .superRefine((policy, ctx) => {
-    if (policy.share === 'overlaps' && (policy.fields === undefined || policy.fields.length === 0)) {
+    const sendsRecords = policy.share === 'overlaps' || policy.share === 'all';
+    if (sendsRecords && (policy.fields === undefined || policy.fields.length === 0)) {
       ctx.addIssue({
         code: 'custom',
         path: ['fields'],
-        message: 'a list of the account fields this partner may see when share is "overlaps"',
+        message: `a list of the account fields this partner may see when share is "${policy.share}"`,
       });
     }
-    if (policy.share !== 'overlaps' && policy.fields !== undefined) {
+    if (!sendsRecords && policy.fields !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['fields'],
-        message: `no field list: fields apply only when share is "overlaps" (share is "${policy.share}")`,
+        message: `no field list: fields apply only when share is "overlaps" or "all" (share is "${policy.share}")`,
       });
     }
   });

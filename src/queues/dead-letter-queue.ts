@@ -64,6 +64,36 @@ export class DeadLetterQueue {
     return entryId;
   }
 
+  /**
+   * Parks one record that failed inside an otherwise successful batch job. `replay` is the payload that
+   * retries just this record on `queue`; the entry id is derived from it and the failure, so recording
+   * the same failure twice keeps one entry.
+   */
+  async recordItem(item: {
+    queue: string;
+    jobId: string;
+    jobName: string;
+    replay: unknown;
+    key: string;
+    error: DeadLetter['error'];
+    attemptsMade: number;
+    enqueuedAt: string;
+  }): Promise<string> {
+    const entryId = `${item.queue}--${item.key}`.replace(/:/g, '-');
+    const letter: DeadLetter = {
+      queue: item.queue,
+      jobId: item.jobId,
+      jobName: item.jobName,
+      payload: item.replay,
+      error: item.error,
+      attemptsMade: item.attemptsMade,
+      enqueuedAt: item.enqueuedAt,
+      failedAt: new Date().toISOString(),
+    };
+    await this.queue.add(item.queue, letter, { jobId: entryId });
+    return entryId;
+  }
+
   async list(start = 0, end = 49): Promise<DeadLetterEntry[]> {
     const jobs = await this.queue.getJobs(['waiting', 'prioritized', 'delayed'], start, end, true);
     return jobs.flatMap((job) => toEntry(job));

@@ -36,10 +36,13 @@ export const syncOpportunityQueue = defineQueue('sync-opportunity', z.strictObje
 /** Compute partner attribution for one vendor opportunity. */
 export const attributeQueue = defineQueue('attribute', z.strictObject({ opportunityId: RecordId }));
 
-/** Write a batch of canonical records to one connection's object. */
+/**
+ * Flush the records waiting to be written to one connection's object, in full batches. `canonicalIds`
+ * marks those records as waiting first (a replay of failed records, a manual push).
+ */
 export const writeBackQueue = defineQueue(
   'write-back',
-  z.strictObject({ connectionId: ConnectionId, object: SyncObject, canonicalIds: RecordIds }),
+  z.strictObject({ connectionId: ConnectionId, object: SyncObject, canonicalIds: RecordIds.optional() }),
 );
 
 export const QUEUE_CATALOG = [
