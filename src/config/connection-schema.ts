@@ -68,6 +68,8 @@ export const HubSpotConnection = z.strictObject({
   kind: z.literal('hubspot'),
   baseUrl: HttpsUrl.default('https://api.hubapi.com'),
   auth: HubSpotAuth,
+  /** Webhook deliveries (v3 signatures) are verified with the app's client secret. */
+  webhooks: z.strictObject({ clientSecret: SecretReference }).optional(),
   limits: z
     .strictObject({
       dailyShare: DailyShare,

@@ -35,6 +35,8 @@ const Program = z.strictObject({
 const ServerSettings = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
+  /** The address CRMs call (behind a proxy or load balancer); webhook signatures cover the full URL. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** The admin login for /admin and /admin/queues. */
   admin: z.strictObject({
     username: z.string().min(1),

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import type { SecretScrubber } from '../logging/redaction.js';
 import type { AdminCredentials } from './admin-auth.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerHubSpotWebhookRoute, type HubSpotWebhookDependencies } from './hubspot-webhook-route.js';
 import { sendProblem } from './problem-details.js';
 import { registerQueueDashboard } from './queue-dashboard.js';
 import { createMetricsRegistry } from './queue-metrics.js';
@@ -17,6 +18,8 @@ export interface ServerDependencies {
   admin: AdminCredentials;
   scrubber: SecretScrubber;
   logger: Logger;
+  /** Receives HubSpot webhook deliveries when given. */
+  webhooks?: HubSpotWebhookDependencies;
 }
 
 /** The one HTTP server: health, metrics, the queue dashboard; errors as RFC 9457 problem details. */
@@ -51,6 +54,7 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     reply.header('content-type', metrics.contentType).send(await metrics.metrics()),
   );
   await registerQueueDashboard(app, deps.queues, deps.admin, deps.scrubber);
+  if (deps.webhooks) await registerHubSpotWebhookRoute(app, deps.webhooks);
   return app;
 }
 

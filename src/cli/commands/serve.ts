@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../config/config-error.js';
 import { loadWorkspace } from '../../config/load-workspace.js';
+import { JobQueue } from '../../queues/job-queue.js';
+import { ingestQueue } from '../../queues/queue-catalog.js';
 import { openWorkspaceQueues } from '../../queues/workspace-queues.js';
+import { WebhookDeduplicator } from '../../webhooks/webhook-deduplicator.js';
+import { webhookSecrets } from '../../webhooks/webhook-secrets.js';
 import { workspaceKeyPrefix } from '../../redis/key-prefix.js';
 import { createRedisConnection } from '../../redis/redis-connection-factory.js';
 import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
@@ -44,12 +48,27 @@ export function addServeCommand(program: Command): void {
       }
       const { logger, scrubber } = createProcessLogger(workspace);
       const redis = createRedisConnection({ url: workspace.redis.url, password: workspace.redis.password }, 'state', logger);
-      const queues = openWorkspaceQueues({ connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) });
-      const app = await buildServer({ queues, redis, admin: server.admin, scrubber, logger });
+      const connection = { connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) };
+      const queues = openWorkspaceQueues(connection);
+      const ingest = new JobQueue(ingestQueue, connection);
+      const app = await buildServer({
+        queues,
+        redis,
+        admin: server.admin,
+        scrubber,
+        logger,
+        webhooks: {
+          secrets: webhookSecrets(workspace),
+          ingest,
+          deduplicator: new WebhookDeduplicator(redis, connection.prefix),
+          publicUrl: server.publicUrl,
+        },
+      });
       const address = await app.listen({ port, host: options.host ?? server.host });
       logger.info({ address, dashboard: `${address}${DASHBOARD_PATH}` }, 'server listening');
       onTerminationSignal(async () => {
         await app.close();
+        await ingest.close();
         await Promise.all(queues.map((queue) => queue.close()));
         await redis.quit();
       }, logger);
