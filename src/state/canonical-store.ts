@@ -74,6 +74,27 @@ export class CanonicalStore {
     return fields.length === 0 ? { status: 'unchanged' } : { status: 'changed', fields };
   }
 
+  /** recordSource for many records of one source in one round trip (a page of a sync pass). */
+  async recordSources(
+    kind: string,
+    connectionId: string,
+    items: readonly { canonicalId: string; crmId: string; modifiedAt: string; values: Readonly<Record<string, unknown>> }[],
+  ): Promise<RecordOutcome[]> {
+    if (items.length === 0) return [];
+    const pipeline = this.#redis.pipeline();
+    for (const item of items) {
+      const pairs = Object.entries(item.values).flatMap(([field, value]) => [field, stableJson(value)]);
+      pipeline.eval(RECORD_SOURCE, 1, this.#key(kind, item.canonicalId), connectionId, item.modifiedAt, item.crmId, ...pairs);
+    }
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, result]) => {
+      if (error) throw error;
+      const fields = Array.isArray(result) ? result.map(String) : [];
+      if (fields[0] === 'stale') return { status: 'stale' };
+      return fields.length === 0 ? { status: 'unchanged' } : { status: 'changed', fields };
+    });
+  }
+
   async get(kind: string, canonicalId: string): Promise<CanonicalRecord | undefined> {
     const raw = await this.#redis.hgetall(this.#key(kind, canonicalId));
     return parseRecord(canonicalId, raw);

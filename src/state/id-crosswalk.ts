@@ -49,6 +49,16 @@ export class IdCrosswalk {
     return (await this.#redis.eval(LINK, 2, ...this.#keys(connectionId, object), canonicalId, crmId)) === 1;
   }
 
+  /** Links many pairs of one connection's object in one round trip. */
+  async linkMany(connectionId: string, object: string, pairs: readonly { canonicalId: string; crmId: string }[]): Promise<void> {
+    if (pairs.length === 0) return;
+    const keys = this.#keys(connectionId, object);
+    const pipeline = this.#redis.pipeline();
+    for (const pair of pairs) pipeline.eval(LINK, 2, ...keys, pair.canonicalId, pair.crmId);
+    const results = (await pipeline.exec()) ?? [];
+    for (const [error] of results) if (error) throw error;
+  }
+
   async unlink(connectionId: string, object: string, crmId: string): Promise<boolean> {
     return (await this.#redis.eval(UNLINK, 2, ...this.#keys(connectionId, object), crmId)) === 1;
   }

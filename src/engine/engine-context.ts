@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logging/logger.js';
+import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
+import { AuditLog } from '../state/audit-log.js';
+import { CanonicalStore } from '../state/canonical-store.js';
+import { CursorStore } from '../state/cursor-store.js';
+import { IdCrosswalk } from '../state/id-crosswalk.js';
+import { PendingWrites } from '../state/pending-writes.js';
+import { RecordHashes } from '../state/record-hashes.js';
+import { SyncRunLog } from '../state/sync-run-log.js';
+
+/** The engine's state in Redis, one set of stores per workspace prefix. */
+export interface EngineStores {
+  cursors: CursorStore;
+  crosswalk: IdCrosswalk;
+  hashes: RecordHashes;
+  canonical: CanonicalStore;
+  pending: PendingWrites;
+  runs: SyncRunLog;
+  audit: AuditLog;
+}
+
+export function openStores(redis: Redis, prefix: string): EngineStores {
+  return {
+    cursors: new CursorStore(redis, prefix),
+    crosswalk: new IdCrosswalk(redis, prefix),
+    hashes: new RecordHashes(redis, prefix),
+    canonical: new CanonicalStore(redis, prefix),
+    pending: new PendingWrites(redis, prefix),
+    runs: new SyncRunLog(redis, prefix),
+    audit: new AuditLog(redis, prefix),
+  };
+}
+
+export interface EngineContext {
+  stores: EngineStores;
+  deadLetters: DeadLetterQueue;
+  logger: Logger;
+}

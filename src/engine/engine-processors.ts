@@ -1,0 +1,111 @@
+import { UnrecoverableError } from 'bullmq';
+import type { SyncObject } from '../config/schedule-schema.js';
+import type { CompiledMapping } from '../mappings/compiled-mapping.js';
+import { ingestQueue, writeBackQueue } from '../queues/queue-catalog.js';
+import { registerProcessor, type ProcessorRegistration } from '../runtime/processor-registration.js';
+import type { WriteTarget } from './change-router.js';
+import { crmObjectFor } from './crm-objects.js';
+import type { EngineRuntime } from './engine-runtime.js';
+import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
+import { VENDOR } from './workspace-rules.js';
+import { runWritePass } from './write-pass.js';
+
+/** Records per upsert call: the CRMs' own batch limits. */
+const BATCH_SIZE = { salesforce: 200, hubspot: 100 } as const;
+
+/** The sync engine's job processors: ingest (read changes) and write-back (write waiting records). */
+export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[] {
+  const mappingFor = (connectionId: string, object: SyncObject): { mapping: CompiledMapping; kind: 'salesforce' | 'hubspot' } => {
+    const settings = runtime.connectors.settings(connectionId);
+    if (!settings) throw new UnrecoverableError(`connection "${connectionId}" is not in the workspace (any more); nothing to do`);
+    const mapping = runtime.mappings.get(settings.kind, crmObjectFor(settings.kind, object), connectionId === VENDOR ? undefined : connectionId);
+    if (!mapping) throw new UnrecoverableError(`no mapping for ${settings.kind} ${crmObjectFor(settings.kind, object)}; add one under mappings/`);
+    return { mapping, kind: settings.kind };
+  };
+
+  const flush = async (targets: readonly WriteTarget[]): Promise<void> => {
+    const window = runtime.settings.coalesceMs;
+    for (const target of targets) {
+      await runtime.writeBack.add('flush', { connectionId: target.connectionId, object: target.object }, {
+        delay: window,
+        deduplication: { id: `flush--${target.connectionId}--${target.object}`, ttl: Math.max(window, 1) },
+      });
+    }
+  };
+
+  const ingest = registerProcessor(
+    ingestQueue,
+    async (payload, { job, logger, signal }) => {
+      const { mapping } = mappingFor(payload.connectionId, payload.object);
+      const connector = runtime.connectors.get(payload.connectionId);
+      const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, payload.trigger);
+      const input = {
+        connector,
+        connectionId: payload.connectionId,
+        object: payload.object,
+        mapping,
+        stores: runtime.stores,
+        deadLetters: runtime.deadLetters,
+        router: runtime.rules,
+        onTargets: flush,
+        runId,
+        jobId: job.id ?? '',
+        lookbackMs: runtime.settings.lookbackMs,
+        logger,
+        signal,
+      };
+      try {
+        let counts: PassCounts;
+        if (payload.recordIds) {
+          const records = await connector.readByIds(mapping.object, payload.recordIds, mapping.crmFieldsToRead);
+          const committed = await commitRecords(input, records);
+          await runtime.stores.runs.count(runId, { read: records.length, unchanged: committed.unchanged, failed: committed.failed });
+          counts = { read: records.length, pages: 1, ...committed };
+        } else {
+          counts = await runIngestPass(input);
+        }
+        await runtime.stores.runs.finish(runId);
+        logger.info({ ...counts, runId }, 'ingest pass done');
+        return counts;
+      } catch (error) {
+        await runtime.stores.runs.finish(runId, { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+    2,
+  );
+
+  const writeBack = registerProcessor(
+    writeBackQueue,
+    async (payload, { job, logger, signal }) => {
+      const { mapping, kind } = mappingFor(payload.connectionId, payload.object);
+      if (payload.canonicalIds) await runtime.stores.pending.mark(payload.connectionId, payload.object, payload.canonicalIds);
+      const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');
+      try {
+        const counts = await runWritePass({
+          connector: runtime.connectors.get(payload.connectionId),
+          connectionId: payload.connectionId,
+          object: payload.object,
+          mapping,
+          stores: runtime.stores,
+          view: runtime.rules,
+          deadLetters: runtime.deadLetters,
+          batchSize: BATCH_SIZE[kind],
+          runId,
+          jobId: job.id ?? '',
+          logger,
+          signal,
+        });
+        await runtime.stores.runs.finish(runId);
+        logger.info({ ...counts, runId }, 'write-back pass done');
+        return counts;
+      } catch (error) {
+        await runtime.stores.runs.finish(runId, { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+    4,
+  );
+
+  return [ingest, writeBack];
+}

@@ -1,0 +1,63 @@
+import type { Redis } from 'ioredis';
+import type { ResolvedWorkspace } from '../config/load-workspace.js';
+import type { Logger } from '../logging/logger.js';
+import type { MappingSet } from '../mappings/mapping-set.js';
+import { DeadLetterQueue } from '../queues/dead-letter-queue.js';
+import { JobQueue, type QueueConnection } from '../queues/job-queue.js';
+import { writeBackQueue } from '../queues/queue-catalog.js';
+import { ConnectorPool, type ConnectorFactory } from './connector-factory.js';
+import { openStores, type EngineStores } from './engine-context.js';
+import { WorkspaceRules } from './workspace-rules.js';
+
+export interface EngineSettings {
+  /** Re-read this far behind the cursor on every pass (index lag, clock skew). */
+  lookbackMs: number;
+  /** Changes for one connection are gathered this long before a write-back batch goes out. */
+  coalesceMs: number;
+}
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = { lookbackMs: 60_000, coalesceMs: 2_000 };
+
+/** Everything the engine's job processors share in one worker process. */
+export interface EngineRuntime {
+  workspace: Pick<ResolvedWorkspace, 'vendor' | 'partners'>;
+  mappings: MappingSet;
+  connectors: ConnectorPool;
+  stores: EngineStores;
+  rules: WorkspaceRules;
+  deadLetters: DeadLetterQueue;
+  writeBack: JobQueue<typeof writeBackQueue.payload>;
+  settings: EngineSettings;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export function createEngineRuntime(options: {
+  workspace: Pick<ResolvedWorkspace, 'vendor' | 'partners'>;
+  mappings: MappingSet;
+  connectorFactory: ConnectorFactory;
+  redis: Redis;
+  connection: QueueConnection;
+  logger: Logger;
+  settings?: Partial<EngineSettings>;
+}): EngineRuntime {
+  const { redis, connection, logger } = options;
+  const stores = openStores(redis, connection.prefix);
+  const deadLetters = new DeadLetterQueue(connection);
+  const writeBack = new JobQueue(writeBackQueue, connection);
+  return {
+    workspace: options.workspace,
+    mappings: options.mappings,
+    connectors: new ConnectorPool(options.workspace, options.connectorFactory, { redis, prefix: connection.prefix, logger }),
+    stores,
+    rules: new WorkspaceRules(options.workspace, options.mappings, stores.canonical),
+    deadLetters,
+    writeBack,
+    settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.settings },
+    logger,
+    async close() {
+      await writeBack.close();
+      await deadLetters.close();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { CrmConnector, UpsertInput } from '../../connectors/shared/crm-connector.js';
+import type { SyncObject } from '../config/schedule-schema.js';
+import type { Logger } from '../logging/logger.js';
+import { toCrm } from '../mappings/apply-mapping.js';
+import type { CompiledMapping } from '../mappings/compiled-mapping.js';
+import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
+import type { PendingRecord } from '../state/pending-writes.js';
+import { contentHash } from '../state/record-hashes.js';
+import type { EngineStores } from './engine-context.js';
+import type { OutgoingView } from './outgoing-view.js';
+
+export interface WritePassCounts {
+  written: number;
+  unchanged: number;
+  failed: number;
+  calls: number;
+}
+
+export interface WritePassInput {
+  connector: CrmConnector;
+  connectionId: string;
+  object: SyncObject;
+  mapping: CompiledMapping;
+  stores: EngineStores;
+  view: OutgoingView;
+  deadLetters: DeadLetterQueue;
+  batchSize: number;
+  runId: string;
+  jobId: string;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+interface Prepared {
+  pending: PendingRecord;
+  input: UpsertInput;
+  hash: string;
+}
+
+/**
+ * Writes everything waiting for one connection's object, in full batches: each record's outgoing values
+ * are computed, unchanged ones cost nothing (the hash of what was last written), the rest go out as
+ * upserts by external id with one outcome per record. A failed record is parked in the dead-letter queue
+ * with the CRM's code; the others are committed. A batch leaves the waiting list only once committed.
+ */
+export async function runWritePass(input: WritePassInput): Promise<WritePassCounts> {
+  const counts: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
+  const { stores, connectionId, object, mapping } = input;
+  const externalId = mapping.externalId;
+  if (externalId === undefined) throw new Error(`mapping ${mapping.crm}/${mapping.object} has no externalId: it cannot be written`);
+  for (;;) {
+    input.signal?.throwIfAborted();
+    const batch = await stores.pending.peek(connectionId, object, input.batchSize);
+    if (batch.length === 0) break;
+    const delta: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
+    const prepared = await prepare(input, batch, delta);
+    if (prepared.length > 0) {
+      const outcomes = await input.connector.upsert(mapping.object, externalId, prepared.map((p) => p.input));
+      delta.calls += 1;
+      const written = new Map<string, string>();
+      const links: { canonicalId: string; crmId: string }[] = [];
+      for (const [index, outcome] of outcomes.entries()) {
+        const item = prepared[index];
+        if (!item) continue;
+        if (outcome.ok) {
+          written.set(item.input.externalId, item.hash);
+          links.push({ canonicalId: item.input.externalId, crmId: outcome.id });
+          delta.written += 1;
+        } else {
+          delta.failed += 1;
+          await parkRecord(input, item.input.externalId, outcome.error.code, outcome.error.message);
+        }
+      }
+      await stores.hashes.set('written', connectionId, mapping.object, written);
+      await stores.crosswalk.linkMany(connectionId, mapping.object, links);
+      await stores.audit.append(
+        links.map((link) => ({
+          who: 'engine',
+          what: `upsert ${connectionId} ${mapping.object} ${link.crmId}`,
+          why: `canonical ${mapping.canonical} ${link.canonicalId} changed`,
+          refs: { canonicalId: link.canonicalId, crmId: link.crmId, job: input.jobId },
+        })),
+      );
+    }
+    await stores.pending.ack(connectionId, object, batch);
+    await stores.runs.count(input.runId, { written: delta.written, failed: delta.failed, unchanged: delta.unchanged, apiCalls: delta.calls });
+    counts.written += delta.written;
+    counts.unchanged += delta.unchanged;
+    counts.failed += delta.failed;
+    counts.calls += delta.calls;
+    if (batch.length < input.batchSize) break;
+  }
+  return counts;
+}
+
+async function prepare(input: WritePassInput, batch: readonly PendingRecord[], counts: WritePassCounts): Promise<Prepared[]> {
+  const { stores, mapping, connectionId } = input;
+  const records = await stores.canonical.getMany(mapping.canonical, batch.map((p) => p.canonicalId));
+  const lastWritten = await stores.hashes.get('written', connectionId, mapping.object, batch.map((p) => p.canonicalId));
+  const prepared: Prepared[] = [];
+  for (const [index, pending] of batch.entries()) {
+    const record = records[index];
+    const outgoing = record ? input.view.valuesFor(record, connectionId) : undefined;
+    if (!outgoing) {
+      counts.unchanged += 1;
+      continue;
+    }
+    const { values, errors } = toCrm(mapping, outgoing.values, outgoing.allowed);
+    if (errors.length > 0) {
+      counts.failed += 1;
+      await parkRecord(input, pending.canonicalId, 'MAPPING', errors.map((e) => `${e.crm}: ${e.message}`).join('; '));
+      continue;
+    }
+    const hash = contentHash(values);
+    if (lastWritten[index] === hash) {
+      counts.unchanged += 1;
+      continue;
+    }
+    prepared.push({ pending, hash, input: { externalId: pending.canonicalId, fields: values } });
+  }
+  return prepared;
+}
+
+async function parkRecord(input: WritePassInput, canonicalId: string, code: string, message: string): Promise<void> {
+  await input.deadLetters.recordItem({
+    queue: 'write-back',
+    jobId: input.jobId,
+    jobName: 'record',
+    key: `${input.connectionId}--${input.mapping.object}--${canonicalId}`,
+    replay: { connectionId: input.connectionId, object: input.object, canonicalIds: [canonicalId] },
+    error: { name: 'CrmRecordRejected', message, crmCode: code },
+    attemptsMade: 1,
+    enqueuedAt: new Date().toISOString(),
+  });
+  input.logger.warn({ canonicalId, crmCode: code }, `record not written: ${message}`);
+}
