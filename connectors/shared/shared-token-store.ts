@@ -8,6 +8,8 @@ export interface StoredToken {
   /** A rotated refresh token, when the CRM returns a new one. */
   refreshToken?: string | undefined;
   issuedAt: number;
+  /** When the access token stops working (epoch ms), when the CRM says. */
+  expiresAt?: number | undefined;
 }
 
 /**
@@ -46,6 +48,7 @@ export class SharedTokenStore {
           instanceUrl: parsed.instanceUrl,
           refreshToken: parsed.refreshToken,
           issuedAt: parsed.issuedAt,
+          expiresAt: parsed.expiresAt,
         }
       : undefined;
   }
