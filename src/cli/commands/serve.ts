@@ -64,13 +64,16 @@ export function addServeCommand(program: Command): void {
           publicUrl: server.publicUrl,
         },
       });
-      const address = await app.listen({ port, host: options.host ?? server.host });
-      logger.info({ address, dashboard: `${address}${DASHBOARD_PATH}` }, 'server listening');
+      // Listen for stop signals before listening on the port, so an early signal still closes cleanly.
+      const listening = app.listen({ port, host: options.host ?? server.host });
       onTerminationSignal(async () => {
+        await listening.catch(() => undefined);
         await app.close();
         await ingest.close();
         await Promise.all(queues.map((queue) => queue.close()));
         await redis.quit();
       }, logger);
+      const address = await listening;
+      logger.info({ address, dashboard: `${address}${DASHBOARD_PATH}` }, 'server listening');
     });
 }

@@ -41,12 +41,14 @@ export function addWorkerCommand(program: Command): void {
           `--queues: no processor for ${unknown.join(', ')}; this version processes: ${available.join(', ') || 'none'}`,
         );
       }
-      const running = await startWorkers({
+      const starting = startWorkers({
         workspace,
         processors: PRODUCT_PROCESSORS.filter((p) => wanted.includes(p.queue)),
         logger,
         shutdownDeadlineMs: deadlineMs,
       });
-      onTerminationSignal(() => running.stop(), logger);
+      // Listen for stop signals before anything starts, so a signal during start-up still shuts down cleanly.
+      onTerminationSignal(async () => (await starting).stop(), logger);
+      await starting;
     });
 }
