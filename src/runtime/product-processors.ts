@@ -1,7 +1,38 @@
-import type { ProcessorRegistration } from './processor-registration.js';
+import type { ResolvedWorkspace } from '../config/load-workspace.js';
+import { engineProcessors } from '../engine/engine-processors.js';
+import { createEngineRuntime } from '../engine/engine-runtime.js';
+import { productConnectorFactory } from '../engine/product-connector-factory.js';
+import { reconcileSchedules } from '../engine/schedule-reconciler.js';
+import type { Logger } from '../logging/logger.js';
+import { loadMappings } from '../mappings/load-mappings.js';
+import { JobQueue } from '../queues/job-queue.js';
+import { ingestQueue } from '../queues/queue-catalog.js';
+import type { HostedProcessors, WorkerProcessOptions } from './worker-process.js';
+
+/** The queues `cosell worker` serves. */
+export const PRODUCT_QUEUES = ['ingest', 'write-back'] as const;
 
 /**
- * The job processors `cosell worker` hosts, one registration per queue. Each part of the engine adds
- * its own here as it lands (see docs/queues.md for the queue catalogue).
+ * What `cosell worker` hosts: the sync engine's processors for the chosen queues, with mappings loaded
+ * (invalid mappings stop start-up) and, once the workers run, the polling schedules reconciled.
  */
-export const PRODUCT_PROCESSORS: readonly ProcessorRegistration[] = [];
+export function productProcessors(
+  workspace: ResolvedWorkspace,
+  options: { mappingsDir: string; queues: readonly string[]; logger: Logger },
+): Extract<WorkerProcessOptions['processors'], (...args: never[]) => unknown> {
+  return async ({ redis, connection }): Promise<HostedProcessors> => {
+    const mappings = await loadMappings(options.mappingsDir);
+    const runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection, logger: options.logger });
+    const ingest = new JobQueue(ingestQueue, connection);
+    return {
+      processors: engineProcessors(runtime).filter((p) => options.queues.includes(p.queue)),
+      afterStart: async () => {
+        await reconcileSchedules({ queue: ingest, schedules: workspace.schedules, redis, prefix: connection.prefix, logger: options.logger });
+      },
+      close: async () => {
+        await ingest.close();
+        await runtime.close();
+      },
+    };
+  };
+}

@@ -10,9 +10,18 @@ import { createRedisConnection } from '../redis/redis-connection-factory.js';
 import { shutDown } from './graceful-shutdown.js';
 import type { ProcessorRegistration } from './processor-registration.js';
 
+/** What a worker process hosts, built once its Redis connection is up (processors may need it). */
+export interface HostedProcessors {
+  processors: readonly ProcessorRegistration[];
+  /** Runs after the workers are ready (e.g. reconciling schedules). */
+  afterStart?: () => Promise<void>;
+  /** Closed after the workers stop, before Redis. */
+  close?: () => Promise<void>;
+}
+
 export interface WorkerProcessOptions {
   workspace: Pick<ResolvedWorkspace, 'workspace' | 'redis'>;
-  processors: readonly ProcessorRegistration[];
+  processors: readonly ProcessorRegistration[] | ((context: { redis: Redis; connection: QueueConnection }) => Promise<HostedProcessors>);
   logger: Logger;
   shutdownDeadlineMs: number;
 }
@@ -28,7 +37,7 @@ export interface RunningWorkers {
  * checking that Redis answers and keeps keys (`noeviction`). `stop()` is the graceful shutdown.
  */
 export async function startWorkers(options: WorkerProcessOptions): Promise<RunningWorkers> {
-  const { workspace, processors, logger } = options;
+  const { workspace, logger } = options;
   const redis: Redis = createRedisConnection(
     { url: workspace.redis.url, password: workspace.redis.password },
     'worker',
@@ -38,6 +47,9 @@ export async function startWorkers(options: WorkerProcessOptions): Promise<Runni
   await checkEvictionPolicy(redis, logger);
 
   const connection: QueueConnection = { connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) };
+  const hosted: HostedProcessors =
+    typeof options.processors === 'function' ? await options.processors({ redis, connection }) : { processors: options.processors };
+  const processors = hosted.processors;
   const deadLetters = new DeadLetterQueue(connection);
   const workers = processors.map((registration) => registration.start({ connection, deadLetters, logger }));
   for (const worker of workers) {
@@ -50,6 +62,7 @@ export async function startWorkers(options: WorkerProcessOptions): Promise<Runni
     { queues: processors.map((p) => p.queue), prefix: connection.prefix },
     'worker started',
   );
+  await hosted.afterStart?.();
 
   return {
     workers,
@@ -59,7 +72,7 @@ export async function startWorkers(options: WorkerProcessOptions): Promise<Runni
         workers,
         deadlineMs: options.shutdownDeadlineMs,
         logger,
-        closeAfter: [() => deadLetters.close(), () => redis.quit()],
+        closeAfter: [() => deadLetters.close(), async () => hosted.close?.(), () => redis.quit()],
       }),
   };
 }

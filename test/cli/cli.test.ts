@@ -103,4 +103,12 @@ describe('cosell command line', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('are not valid (15 problems)');
   });
+
+  it('given invalid mappings, then cosell worker refuses to start, listing them, exit 2', async () => {
+    const result = await runCosell(['worker', '--config', 'test/fixtures/config/valid-minimal.yaml', '--mappings', 'test/fixtures/mappings/broken'], {
+      SOLO_HUBSPOT_TOKEN: 'pat-test-value',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('are not valid (15 problems)');
+  });
 });

@@ -3,13 +3,14 @@ import { parseDuration } from '../../config/duration.js';
 import { loadWorkspace } from '../../config/load-workspace.js';
 import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
 import { createProcessLogger } from '../../runtime/process-logger.js';
-import { PRODUCT_PROCESSORS } from '../../runtime/product-processors.js';
+import { PRODUCT_QUEUES, productProcessors } from '../../runtime/product-processors.js';
 import { startWorkers } from '../../runtime/worker-process.js';
 import { UsageError } from '../usage-error.js';
 import { WORKSPACE_OPTION_HELP, workspaceFile } from '../workspace-option.js';
 
 interface WorkerOptions {
   config?: string;
+  mappings: string;
   queues?: string;
   shutdownTimeout: string;
 }
@@ -19,6 +20,7 @@ export function addWorkerCommand(program: Command): void {
     .command('worker')
     .description('run queue workers until SIGTERM/SIGINT (then finish or release active jobs and exit 0)')
     .option('-c, --config <file>', WORKSPACE_OPTION_HELP)
+    .option('--mappings <dir>', 'field mappings folder', 'mappings')
     .option('--queues <names>', 'comma-separated queues to serve (default: all that have processors)')
     .addOption(
       new Option('--shutdown-timeout <duration>', 'how long active jobs may finish after a stop signal').default(
@@ -33,8 +35,8 @@ export function addWorkerCommand(program: Command): void {
       const workspace = await loadWorkspace(workspaceFile(options.config));
       const { logger } = createProcessLogger(workspace);
 
-      const available = PRODUCT_PROCESSORS.map((p) => p.queue);
-      const wanted = options.queues?.split(',').map((q) => q.trim()) ?? available;
+      const available: readonly string[] = PRODUCT_QUEUES;
+      const wanted = options.queues?.split(',').map((q) => q.trim()) ?? [...available];
       const unknown = wanted.filter((q) => !available.includes(q));
       if (unknown.length > 0) {
         throw new UsageError(
@@ -43,7 +45,7 @@ export function addWorkerCommand(program: Command): void {
       }
       const starting = startWorkers({
         workspace,
-        processors: PRODUCT_PROCESSORS.filter((p) => wanted.includes(p.queue)),
+        processors: productProcessors(workspace, { mappingsDir: options.mappings, queues: wanted, logger }),
         logger,
         shutdownDeadlineMs: deadlineMs,
       });
