@@ -3,6 +3,7 @@ import { addConfigCommands } from './commands/config-validate.js';
 import { addDlqCommands } from './commands/dlq.js';
 import { addMappingsCommands } from './commands/mappings-validate.js';
 import { addServeCommand } from './commands/serve.js';
+import { addSyncCommand } from './commands/sync.js';
 import { addWorkerCommand } from './commands/worker.js';
 import { packageInfo } from './package-info.js';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   addMappingsCommands(program);
   addWorkerCommand(program);
   addServeCommand(program);
+  addSyncCommand(program);
   addDlqCommands(program);
   return program;
 }

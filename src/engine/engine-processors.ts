@@ -1,26 +1,23 @@
 import { UnrecoverableError } from 'bullmq';
 import type { SyncObject } from '../config/schedule-schema.js';
-import type { CompiledMapping } from '../mappings/compiled-mapping.js';
 import { ingestQueue, writeBackQueue } from '../queues/queue-catalog.js';
 import { registerProcessor, type ProcessorRegistration } from '../runtime/processor-registration.js';
 import type { WriteTarget } from './change-router.js';
-import { crmObjectFor } from './crm-objects.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
-import { VENDOR } from './workspace-rules.js';
+import { BATCH_SIZE, MappingNotFoundError, resolveMapping } from './resolve-mapping.js';
 import { runWritePass } from './write-pass.js';
 
-/** Records per upsert call: the CRMs' own batch limits. */
-const BATCH_SIZE = { salesforce: 200, hubspot: 100 } as const;
 
 /** The sync engine's job processors: ingest (read changes) and write-back (write waiting records). */
 export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[] {
-  const mappingFor = (connectionId: string, object: SyncObject): { mapping: CompiledMapping; kind: 'salesforce' | 'hubspot' } => {
-    const settings = runtime.connectors.settings(connectionId);
-    if (!settings) throw new UnrecoverableError(`connection "${connectionId}" is not in the workspace (any more); nothing to do`);
-    const mapping = runtime.mappings.get(settings.kind, crmObjectFor(settings.kind, object), connectionId === VENDOR ? undefined : connectionId);
-    if (!mapping) throw new UnrecoverableError(`no mapping for ${settings.kind} ${crmObjectFor(settings.kind, object)}; add one under mappings/`);
-    return { mapping, kind: settings.kind };
+  // A job whose connection or mapping is gone cannot succeed by retrying.
+  const mappingFor = (connectionId: string, object: SyncObject): ReturnType<typeof resolveMapping> => {
+    try {
+      return resolveMapping(runtime.connectors, runtime.mappings, connectionId, object);
+    } catch (error) {
+      throw error instanceof MappingNotFoundError ? new UnrecoverableError(error.message) : error;
+    }
   };
 
   const flush = async (targets: readonly WriteTarget[]): Promise<void> => {

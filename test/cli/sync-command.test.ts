@@ -1,0 +1,73 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
+import { runCosell } from '../helpers/run-cosell.js';
+import { testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
+
+let ws: TestWorkspace | undefined;
+const sandboxes: HubSpotSandbox[] = [];
+afterEach(async () => {
+  for (const sb of sandboxes.splice(0)) await sb.close();
+  await ws?.cleanup();
+  ws = undefined;
+});
+
+async function workspaceFile(vendor: HubSpotSandbox, partner: HubSpotSandbox, id: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cosell-sync-'));
+  const file = join(dir, 'cosell.yaml');
+  await writeFile(file, [
+    'version: 1',
+    `workspace: { id: ${id}, name: Sync command test }`,
+    'vendor:',
+    '  name: Acme',
+    `  connection: { kind: hubspot, baseUrl: "${vendor.url}", auth: { type: private-app, token: { env: VENDOR_TOKEN } } }`,
+    'partners:',
+    '  - id: northwind',
+    '    name: Northwind',
+    '    persona: reseller',
+    '    tier: gold',
+    '    region: emea',
+    `    connection: { kind: hubspot, baseUrl: "${partner.url}", auth: { type: private-app, token: { env: PARTNER_TOKEN } } }`,
+    '    sharing: { share: all, fields: [name, website] }',
+  ].join('\n'));
+  return file;
+}
+
+describe('cosell sync', () => {
+  it('given vendor accounts, then --dry-run prints each field it would write and writes nothing; a real pass writes them; a second dry run finds nothing', async () => {
+    ws = await testWorkspace();
+    const vendor = await startHubSpotSandbox();
+    const partner = await startHubSpotSandbox();
+    sandboxes.push(vendor, partner);
+    await fetch(`${vendor.url}/crm/v3/objects/companies/batch/create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${vendor.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [{ properties: { name: 'Acme Corp', website: 'acme.example' } }, { properties: { name: 'Globex', website: 'globex.example' } }] }),
+    });
+    const file = await workspaceFile(vendor, partner, ws.id);
+    const env = { VENDOR_TOKEN: vendor.accessToken, PARTNER_TOKEN: partner.accessToken };
+
+    const dry = await runCosell(['sync', '--connection', 'vendor', '--object', 'account', '--dry-run', '-c', file], env);
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('would write 4 fields on 2 records (dry run: nothing written)');
+    expect(dry.stdout).toMatch(/northwind companies \(new record\) \[acc_\w+\]\s+name: \(empty\) → "Acme Corp"/);
+    expect(partner.portal.stores.companies.size).toBe(0);
+
+    const real = await runCosell(['sync', '--connection', 'vendor', '--object', 'account', '-c', file], env);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain('→ northwind account: wrote 2, unchanged 0, failed 0 in 1 calls');
+    expect(partner.portal.stores.companies.size).toBe(2);
+
+    const again = await runCosell(['sync', '--connection', 'vendor', '--object', 'account', '--dry-run', '-c', file], env);
+    expect(again.stdout).toContain('would write 0 fields on 0 records');
+  });
+
+  it('given an unknown connection or object, then it says what it expected and exits 2', async () => {
+    const result = await runCosell(['sync', '--connection', 'vendor', '--object', 'invoice', '-c', 'examples/cosell.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--object "invoice": expected one of account | opportunity');
+  });
+});
