@@ -29,7 +29,9 @@ export async function testWorkspace(): Promise<TestWorkspace> {
     connection: { connection: redis, prefix },
     async cleanup() {
       await deleteKeys(redis, `${prefix}*`);
-      await redis.quit();
+      // QUIT waits for Redis; never let a slow answer hang a test's teardown.
+      await Promise.race([redis.quit(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      redis.disconnect();
     },
   };
 }

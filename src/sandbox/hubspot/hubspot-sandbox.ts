@@ -36,7 +36,7 @@ export interface HubSpotSandbox {
 export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): Promise<HubSpotSandbox> {
   const portal = new HubSpotPortal(options.portalId ?? 62515, options.settings);
   const auth = new HubSpotAuth(portal);
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } });
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true, routerOptions: { ignoreTrailingSlash: true } });
   registerRequestGuards(app, portal, auth, new HubSpotRateLimiter(portal));
   registerOAuthRoutes(app, auth);
   registerObjectRoutes(app, portal);
