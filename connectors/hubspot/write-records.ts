@@ -11,7 +11,40 @@ export const BATCH_SIZE = 100;
  * https://developers.hubspot.com/docs/api/crm/companies — POST /crm/v3/objects/{type}/batch/upsert
  */
 export async function upsertRecords(caller: HubSpotCaller, type: string, idProperty: string, inputs: readonly UpsertInput[]): Promise<RecordOutcome[]> {
-  const outcomes: RecordOutcome[] = [];
+  const byId = inputs.filter((input) => input.crmId !== undefined);
+  const byKey = inputs.filter((input) => input.crmId === undefined);
+  const outcomes = new Map<UpsertInput, RecordOutcome>();
+  for (const [input, outcome] of [...(await updateByIds(caller, type, idProperty, byId)), ...(await upsertByKey(caller, type, idProperty, byKey))]) outcomes.set(input, outcome);
+  return inputs.map((input) => outcomes.get(input) ?? { ok: false, externalId: input.externalId, error: { code: 'NOT_WRITTEN', message: 'no outcome', retryable: false } });
+}
+
+/**
+ * Records that exist without our external id (linked ones) are updated by id, 100 per call, and given it.
+ * https://developers.hubspot.com/docs/api/crm/companies — POST /crm/v3/objects/{type}/batch/update
+ */
+async function updateByIds(caller: HubSpotCaller, type: string, idProperty: string, inputs: readonly UpsertInput[]): Promise<[UpsertInput, RecordOutcome][]> {
+  const outcomes: [UpsertInput, RecordOutcome][] = [];
+  for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
+    const chunk = inputs.slice(start, start + BATCH_SIZE);
+    const { body } = await caller.json(`update ${type} by id (${String(chunk.length)} records)`, {
+      method: 'POST',
+      path: `/crm/v3/objects/${type}/batch/update`,
+      body: { inputs: chunk.map((input) => ({ id: input.crmId, properties: { ...stringValues(input.fields), [idProperty]: input.externalId } })) },
+    }, HubSpotBatchResponse);
+    const written = new Map(body.results.map((result) => [result.id, result]));
+    const missing = new Set((body.errors ?? []).flatMap((error) => error.context?.ids ?? []));
+    for (const input of chunk) {
+      const result = written.get(input.crmId ?? '');
+      outcomes.push([input, result
+        ? { ok: true, externalId: input.externalId, id: result.id, created: false }
+        : { ok: false, externalId: input.externalId, error: { code: missing.has(input.crmId ?? '') ? 'OBJECT_NOT_FOUND' : 'NOT_WRITTEN', message: `record ${input.crmId ?? ''} was not updated`, retryable: false } }]);
+    }
+  }
+  return outcomes;
+}
+
+async function upsertByKey(caller: HubSpotCaller, type: string, idProperty: string, inputs: readonly UpsertInput[]): Promise<[UpsertInput, RecordOutcome][]> {
+  const outcomes: [UpsertInput, RecordOutcome][] = [];
   for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
     const chunk = inputs.slice(start, start + BATCH_SIZE);
     const { body } = await caller.json(`upsert ${type} by ${idProperty} (${String(chunk.length)} records)`, {
@@ -25,8 +58,8 @@ export async function upsertRecords(caller: HubSpotCaller, type: string, idPrope
     for (const input of chunk) {
       const result = written.get(input.externalId);
       const error = failed.get(input.externalId);
-      if (result) outcomes.push({ ok: true, externalId: input.externalId, id: result.id, created: result.new ?? false });
-      else outcomes.push({ ok: false, externalId: input.externalId, error: { code: error ? codeOf(error.message, error.category) : 'NOT_WRITTEN', message: error?.message ?? 'HubSpot returned no result for this input', retryable: false } });
+      if (result) outcomes.push([input, { ok: true, externalId: input.externalId, id: result.id, created: result.new ?? false }]);
+      else outcomes.push([input, { ok: false, externalId: input.externalId, error: { code: error ? codeOf(error.message, error.category) : 'NOT_WRITTEN', message: error?.message ?? 'HubSpot returned no result for this input', retryable: false } }]);
     }
   }
   return outcomes;

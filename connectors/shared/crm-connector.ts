@@ -43,9 +43,14 @@ export interface ChangePage {
   cursor: ChangeCursor;
 }
 
-/** A record to write: upserted by the value of the object's external-id field. */
+/**
+ * A record to write: upserted by the value of the object's external-id field. When the record already
+ * exists in the CRM without our external id (a record the CRM's users created, later linked), `crmId` names
+ * it: it is updated by id and given the external id, so later writes find it by the external id alone.
+ */
 export interface UpsertInput {
   externalId: string;
+  crmId?: string | undefined;
   fields: Record<string, unknown>;
 }
 

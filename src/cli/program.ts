@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addConfigCommands } from './commands/config-validate.js';
 import { addDlqCommands } from './commands/dlq.js';
+import { addLinkCommand } from './commands/link.js';
 import { addMappingsCommands } from './commands/mappings-validate.js';
 import { addServeCommand } from './commands/serve.js';
 import { addSyncCommand } from './commands/sync.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   addWorkerCommand(program);
   addServeCommand(program);
   addSyncCommand(program);
+  addLinkCommand(program);
   addDlqCommands(program);
   return program;
 }

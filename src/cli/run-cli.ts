@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.js';
+import { LinkError } from '../engine/link-opportunities.js';
 import { MappingNotFoundError } from '../engine/resolve-mapping.js';
 import { MappingsInvalidError } from '../mappings/mappings-invalid-error.js';
 import { DeadLetterNotFoundError } from '../queues/replay-dead-letter.js';
@@ -9,7 +10,7 @@ import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
 
 /** Errors caused by what the user gave us: exit 2, message only, no stack trace. */
-const BAD_INPUT = [ConfigError, MappingsInvalidError, MappingNotFoundError, UsageError, DeadLetterNotFoundError, InvalidJobPayloadError];
+const BAD_INPUT = [ConfigError, MappingsInvalidError, MappingNotFoundError, LinkError, UsageError, DeadLetterNotFoundError, InvalidJobPayloadError];
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {

@@ -49,7 +49,7 @@ export async function planSync(runtime: EngineRuntime, connectionId: string, obj
 
 async function planTarget(runtime: EngineRuntime, record: CanonicalRecord, targetId: string, object: SyncObject): Promise<PlannedChange | undefined> {
   const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, targetId, object);
-  const outgoing = runtime.rules.valuesFor(record, targetId);
+  const outgoing = runtime.rules.valuesFor(record, mapping.canonical, targetId);
   if (!outgoing) return undefined;
   const { values } = toCrm(mapping, outgoing.values, outgoing.allowed);
   const [crmId] = await runtime.stores.crosswalk.crmIds(targetId, mapping.object, [record.id]);

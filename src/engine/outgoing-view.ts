@@ -6,5 +6,5 @@ import type { CanonicalRecord } from '../state/canonical-store.js';
  * record must not be sent there at all (not shared, no longer linked).
  */
 export interface OutgoingView {
-  valuesFor(record: CanonicalRecord, targetConnectionId: string): { values: Record<string, unknown>; allowed?: ReadonlySet<string> } | undefined;
+  valuesFor(record: CanonicalRecord, kind: string, targetConnectionId: string): { values: Record<string, unknown>; allowed?: ReadonlySet<string> } | undefined;
 }

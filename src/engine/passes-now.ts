@@ -31,8 +31,14 @@ export async function syncNow(runtime: EngineRuntime, connectionId: string, obje
     logger: runtime.logger,
   });
   await runtime.stores.runs.finish(runId);
+  const writes = await writeNow(runtime, [...targets.values()], jobId);
+  return { ingest, writes };
+}
+
+/** The write-back of everything waiting for some targets, now, in this process. */
+export async function writeNow(runtime: EngineRuntime, targets: readonly WriteTarget[], jobId: string): Promise<(WritePassCounts & WriteTarget)[]> {
   const writes: (WritePassCounts & WriteTarget)[] = [];
-  for (const target of targets.values()) {
+  for (const target of targets) {
     const { mapping: targetMapping, kind } = resolveMapping(runtime.connectors, runtime.mappings, target.connectionId, target.object);
     const writeRun = await runtime.stores.runs.start(target.connectionId, target.object, 'write-back');
     const counts = await runWritePass({
@@ -51,5 +57,5 @@ export async function syncNow(runtime: EngineRuntime, connectionId: string, obje
     await runtime.stores.runs.finish(writeRun);
     writes.push({ ...target, ...counts });
   }
-  return { ingest, writes };
+  return writes;
 }

@@ -43,7 +43,7 @@ export class WorkspaceRules implements ChangeRouter, OutgoingView {
     return [];
   }
 
-  valuesFor(record: CanonicalRecord, targetConnectionId: string): { values: Record<string, unknown>; allowed?: ReadonlySet<string> } | undefined {
+  valuesFor(record: CanonicalRecord, kind: string, targetConnectionId: string): { values: Record<string, unknown>; allowed?: ReadonlySet<string> } | undefined {
     const vendor = record.sources.get(VENDOR);
     if (!vendor) return undefined;
     const partnerId = targetConnectionId === VENDOR ? [...record.sources.keys()].find((c) => c !== VENDOR) : targetConnectionId;
@@ -51,10 +51,11 @@ export class WorkspaceRules implements ChangeRouter, OutgoingView {
     if (!partner) return undefined;
 
     // Accounts: one way, vendor to partner, only what the sharing policy allows.
-    if (!isLinked(record)) {
+    if (kind === 'account') {
       if (targetConnectionId === VENDOR || partner.sharing.share !== 'all') return undefined;
       return { values: vendor.values, allowed: new Set(partner.sharing.fields ?? []) };
     }
+    if (kind !== 'opportunity' || !isLinked(record)) return undefined;
 
     // Linked opportunities: both ways, each two-way field resolved by the target mapping's precedence.
     const partnerSource = record.sources.get(partner.id);

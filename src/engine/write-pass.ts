@@ -6,6 +6,7 @@ import type { CompiledMapping } from '../mappings/compiled-mapping.js';
 import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
 import type { PendingRecord } from '../state/pending-writes.js';
 import { contentHash } from '../state/record-hashes.js';
+import { stableJson } from '../state/stable-json.js';
 import type { EngineStores } from './engine-context.js';
 import type { OutgoingView } from './outgoing-view.js';
 
@@ -97,11 +98,16 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
   const { stores, mapping, connectionId } = input;
   const records = await stores.canonical.getMany(mapping.canonical, batch.map((p) => p.canonicalId));
   const lastWritten = await stores.hashes.get('written', connectionId, mapping.object, batch.map((p) => p.canonicalId));
+  const crmIds = await stores.crosswalk.crmIds(connectionId, mapping.object, batch.map((p) => p.canonicalId));
   const prepared: Prepared[] = [];
   for (const [index, pending] of batch.entries()) {
     const record = records[index];
-    const outgoing = record ? input.view.valuesFor(record, connectionId) : undefined;
+    const outgoing = record ? input.view.valuesFor(record, mapping.canonical, connectionId) : undefined;
     if (!outgoing) {
+      counts.unchanged += 1;
+      continue;
+    }
+    if (record && holdsAlready(record.sources.get(connectionId)?.values, outgoing.values, mapping, outgoing.allowed)) {
       counts.unchanged += 1;
       continue;
     }
@@ -116,9 +122,27 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
       counts.unchanged += 1;
       continue;
     }
-    prepared.push({ pending, hash, input: { externalId: pending.canonicalId, fields: values } });
+    // A record the target already has (ours, or one its users created and that was linked) is written by
+    // its CRM id and given our external id; only records it does not have yet are upserted by the external id.
+    const crmId = crmIds[index];
+    prepared.push({ pending, hash, input: { externalId: pending.canonicalId, crmId, fields: values } });
   }
   return prepared;
+}
+
+/**
+ * True when the target CRM, as last read, already holds every value that would be written: our own write
+ * read back, or two sides that already agree, cost no call.
+ */
+function holdsAlready(
+  current: Readonly<Record<string, unknown>> | undefined,
+  outgoing: Readonly<Record<string, unknown>>,
+  mapping: CompiledMapping,
+  allowed: ReadonlySet<string> | undefined,
+): boolean {
+  if (!current) return false;
+  const written = mapping.fields.filter((f) => (f.direction === 'both' || f.direction === 'to-crm') && (!allowed || allowed.has(f.canonical)) && f.canonical in outgoing);
+  return written.length > 0 && written.every((f) => f.canonical in current && stableJson(current[f.canonical] ?? null) === stableJson(outgoing[f.canonical] ?? null));
 }
 
 async function parkRecord(input: WritePassInput, canonicalId: string, code: string, message: string): Promise<void> {

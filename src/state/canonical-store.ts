@@ -7,7 +7,8 @@ import { stableJson } from './stable-json.js';
  *          v|c|f = value (stable JSON), t|c|f = when it changed, m|c = source modifiedAt, id|c = CRM id
  * ARGV[1]  connection   ARGV[2]  modifiedAt (ISO UTC ms)   ARGV[3]  CRM id   ARGV[4..] field, value pairs
  * Records what one CRM says about the record. A snapshot older than the stored one is ignored (events
- * arrive out of order); otherwise each field whose value differs gets the new value and change time.
+ * arrive out of order); otherwise each field whose value differs gets the new value and change time (none
+ * for a field first seen blank).
  * Returns  the names of the fields that changed (empty for a repeat or our own write read back), or
  *          { 'stale' } when the snapshot is older than the stored one.
  */
@@ -18,8 +19,12 @@ if stored and stored > ARGV[2] then return { 'stale' } end
 local changed = {}
 for i = 4, #ARGV, 2 do
   local f = ARGV[i]
-  if redis.call('HGET', KEYS[1], 'v|' .. c .. '|' .. f) ~= ARGV[i + 1] then
-    redis.call('HSET', KEYS[1], 'v|' .. c .. '|' .. f, ARGV[i + 1], 't|' .. c .. '|' .. f, ARGV[2])
+  local previous = redis.call('HGET', KEYS[1], 'v|' .. c .. '|' .. f)
+  if previous ~= ARGV[i + 1] then
+    -- A field first seen blank was never set: it has no change time, so it never outranks a real value.
+    local at = ARGV[2]
+    if not previous and ARGV[i + 1] == 'null' then at = '' end
+    redis.call('HSET', KEYS[1], 'v|' .. c .. '|' .. f, ARGV[i + 1], 't|' .. c .. '|' .. f, at)
     changed[#changed + 1] = f
   end
 end
@@ -131,7 +136,7 @@ function parseRecord(id: string, raw: Record<string, string>): CanonicalRecord |
   for (const [key, value] of Object.entries(raw)) {
     const [tag, connection = '', field = ''] = key.split('|');
     if (tag === 'v') source(connection).values[field] = JSON.parse(value) as unknown;
-    else if (tag === 't') source(connection).changedAt[field] = value;
+    else if (tag === 't' && value !== '') source(connection).changedAt[field] = value;
     else if (tag === 'm') source(connection).modifiedAt = value;
     else if (tag === 'id') source(connection).crmId = value;
   }

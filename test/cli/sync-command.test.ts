@@ -70,4 +70,27 @@ describe('cosell sync', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--object "invoice": expected one of account | opportunity');
   });
+
+  it('given two opportunities, then cosell link links them and writes the resolved values to both sides', async () => {
+    ws = await testWorkspace();
+    const vendor = await startHubSpotSandbox();
+    const partner = await startHubSpotSandbox();
+    sandboxes.push(vendor, partner);
+    const create = async (sb: HubSpotSandbox, properties: Record<string, string>): Promise<string> => {
+      const response = await fetch(`${sb.url}/crm/v3/objects/deals`, { method: 'POST', headers: { authorization: `Bearer ${sb.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ properties }) });
+      return String(((await response.json()) as { id: string }).id);
+    };
+    const vendorDeal = await create(vendor, { dealname: 'Globex — Security', dealstage: 'qualifiedtobuy', amount: '5000', deal_currency_code: 'EUR' });
+    const partnerDeal = await create(partner, { dealname: 'globex sec', dealstage: 'qualifiedtobuy' });
+    const file = await workspaceFile(vendor, partner, ws.id);
+    const env = { VENDOR_TOKEN: vendor.accessToken, PARTNER_TOKEN: partner.accessToken };
+    const result = await runCosell(['link', '--partner', 'northwind', '--vendor-opportunity', vendorDeal, '--partner-opportunity', partnerDeal, '-c', file], env);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^linked vendor \d+ ⇄ northwind \d+ as opp_\w+/m);
+    expect(partner.portal.stores.deals.get(Number(partnerDeal))?.properties.get('dealname')).toBe('Globex — Security');
+    expect(partner.portal.stores.deals.get(Number(partnerDeal))?.properties.get('amount')).toBe('5000');
+    const missing = await runCosell(['link', '--partner', 'northwind', '--vendor-opportunity', '999999', '--partner-opportunity', partnerDeal, '-c', file], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('vendor opportunity 999999 was not found');
+  });
 });
