@@ -78,7 +78,7 @@ describe('cosell sync', () => {
     sandboxes.push(vendor, partner);
     const create = async (sb: HubSpotSandbox, properties: Record<string, string>): Promise<string> => {
       const response = await fetch(`${sb.url}/crm/v3/objects/deals`, { method: 'POST', headers: { authorization: `Bearer ${sb.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ properties }) });
-      return String(((await response.json()) as { id: string }).id);
+      return ((await response.json()) as { id: string }).id;
     };
     const vendorDeal = await create(vendor, { dealname: 'Globex — Security', dealstage: 'qualifiedtobuy', amount: '5000', deal_currency_code: 'EUR' });
     const partnerDeal = await create(partner, { dealname: 'globex sec', dealstage: 'qualifiedtobuy' });
