@@ -1,0 +1,84 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JobQueue } from '../../src/queues/job-queue.js';
+import { ingestQueue } from '../../src/queues/queue-catalog.js';
+import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
+import { seedVendor } from '../helpers/hubspot-engine-harness.js';
+import { spawnCosell, type LongRunningCosell } from '../helpers/spawn-cosell.js';
+import { testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
+
+let ws: TestWorkspace | undefined;
+const sandboxes: HubSpotSandbox[] = [];
+const processes: LongRunningCosell[] = [];
+afterEach(async () => {
+  for (const p of processes.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  for (const sb of sandboxes.splice(0)) await sb.close();
+  await ws?.cleanup();
+  ws = undefined;
+});
+
+async function workspaceFile(vendor: HubSpotSandbox, partner: HubSpotSandbox, id: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cosell-crash-'));
+  const file = join(dir, 'cosell.yaml');
+  await writeFile(file, [
+    'version: 1',
+    `workspace: { id: ${id}, name: Crash test }`,
+    'vendor:',
+    '  name: Acme',
+    `  connection: { kind: hubspot, baseUrl: "${vendor.url}", auth: { type: private-app, token: { env: VENDOR_TOKEN } } }`,
+    'partners:',
+    '  - id: northwind',
+    '    name: Northwind',
+    '    persona: reseller',
+    '    tier: gold',
+    '    region: emea',
+    `    connection: { kind: hubspot, baseUrl: "${partner.url}", auth: { type: private-app, token: { env: PARTNER_TOKEN } } }`,
+    '    sharing: { share: all, fields: [name, website] }',
+    'logging: { level: info }',
+  ].join('\n'));
+  return file;
+}
+
+describe('crash recovery', () => {
+  it('given a worker killed (SIGKILL) in the middle of writing batches, when it restarts, then the partner ends with every record exactly once, as an undisturbed run would leave it', async () => {
+    ws = await testWorkspace();
+    const vendor = await startHubSpotSandbox();
+    const partner = await startHubSpotSandbox();
+    sandboxes.push(vendor, partner);
+    await seedVendor(vendor, 1_000);
+    // Slow partner writes, so the kill lands while batches are in flight.
+    partner.configure({ faults: { latencyMs: 150, errorRate: 0, seed: 1 } });
+    const file = await workspaceFile(vendor, partner, ws.id);
+    const env = { VENDOR_TOKEN: vendor.accessToken, PARTNER_TOKEN: partner.accessToken };
+
+    const first = spawnCosell(['worker', '-c', file], env);
+    processes.push(first);
+    await first.waitForLog('worker started');
+    const ingest = new JobQueue(ingestQueue, ws.connection);
+    try {
+      await ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' });
+      await waitFor(() => Promise.resolve(partner.portal.stores.companies.size >= 200 ? true : undefined), { what: 'some partner writes', timeoutMs: 60_000, intervalMs: 10 });
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const writtenAtKill = partner.portal.stores.companies.size;
+      expect(writtenAtKill).toBeLessThan(1_000);
+
+      const second = spawnCosell(['worker', '-c', file], env);
+      processes.push(second);
+      await second.waitForLog('worker started');
+      // The killed job comes back when its lock expires (stalled check); its work is idempotent.
+      await waitFor(() => Promise.resolve(partner.portal.stores.companies.size === 1_000 ? true : undefined), { what: 'all records written', timeoutMs: 90_000, intervalMs: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const companies = [...partner.portal.stores.companies.all()];
+      expect(companies).toHaveLength(1_000);
+      expect(new Set(companies.map((c) => c.properties.get('cosell_id'))).size).toBe(1_000);
+      expect(new Set(companies.map((c) => c.properties.get('name'))).size).toBe(1_000);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      await ingest.close();
+    }
+  }, 180_000);
+});
