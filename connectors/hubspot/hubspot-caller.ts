@@ -24,6 +24,9 @@ export interface HubSpotRequest {
   qs?: Record<string, string>;
 }
 
+/** Waits longer than this for the shared rate window defer the job instead of holding a worker slot. */
+const MAX_WAIT_IN_JOB_MS = 2_000;
+
 export interface CallerDependencies {
   connectionId: string;
   client: Client;
@@ -70,7 +73,9 @@ export class HubSpotCaller {
   async #send(operation: string, request: HubSpotRequest, options: { search?: boolean; signal?: AbortSignal }, refreshed: boolean): Promise<ClientResponse> {
     const deps = this.#deps;
     await deps.usage.assertAvailable();
-    await (options.search ? deps.searchLimiter : deps.apiLimiter).take(options.signal);
+    await (options.search ? deps.searchLimiter : deps.apiLimiter).take(options.signal, MAX_WAIT_IN_JOB_MS, (waitMs) => {
+      throw new RateLimitedError(deps.connectionId, waitMs, 'LOCAL_WINDOW');
+    });
     const token = deps.token.kind === 'static' ? deps.token.value : await deps.token.session.accessToken();
     this.calls += 1;
     let response: ClientResponse;

@@ -52,12 +52,16 @@ export class RequestWindowLimiter {
     return Number(wait);
   }
 
-  /** Waits until a slot is free and takes it. */
-  async take(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits until a slot is free and takes it. A wait longer than `maxWaitMs` is not spent holding a worker:
+   * `onLongWait` is called with it (to defer the job instead), so one throttled connection never blocks others.
+   */
+  async take(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY, onLongWait?: (waitMs: number) => never): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const wait = await this.tryTake();
       if (wait === 0) return;
+      if (wait > maxWaitMs && onLongWait) onLongWait(wait);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

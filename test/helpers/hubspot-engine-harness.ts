@@ -17,6 +17,8 @@ export interface Harness {
   ws: TestWorkspace;
   vendor: HubSpotSandbox;
   partner: HubSpotSandbox;
+  /** Every partner portal by partner id (`partner` is the first, northwind). */
+  partners: Map<string, HubSpotSandbox>;
   runtime: EngineRuntime;
   workers: RunningWorkers;
   ingest: JobQueue<typeof ingestQueue.payload>;
@@ -26,20 +28,23 @@ export async function closeHarness(harness: Harness): Promise<void> {
   await harness.ingest.close();
   await harness.runtime.close();
   await harness.vendor.close();
-  await harness.partner.close();
+  for (const partner of harness.partners.values()) await partner.close();
   await harness.ws.cleanup();
 }
 
 const connection = (sb: HubSpotSandbox) => ({ kind: 'hubspot' as const, baseUrl: sb.url, limits: LIMITS, auth: { type: 'private-app' as const, token: new Secret(sb.accessToken, 'T') } });
 
 /** Two sandbox HubSpot portals (vendor and partner "northwind", sharing all accounts) and a running engine. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(partnerIds: readonly string[] = ['northwind']): Promise<Harness> {
   const ws = await testWorkspace();
   const vendor = await startHubSpotSandbox();
-  const partner = await startHubSpotSandbox();
+  const partners = new Map<string, HubSpotSandbox>();
+  for (const id of partnerIds) partners.set(id, await startHubSpotSandbox());
+  const partner = partners.get(partnerIds[0] ?? 'northwind');
+  if (!partner) throw new Error('the harness needs at least one partner');
   const workspace: Pick<ResolvedWorkspace, 'vendor' | 'partners'> = {
     vendor: { name: 'Acme Cloud', connection: connection(vendor) },
-    partners: [{ id: 'northwind', name: 'Northwind', persona: 'reseller', tier: 'gold', region: 'emea', connection: connection(partner), sharing: { share: 'all', fields: ['name', 'website', 'industry'] } }],
+    partners: [...partners].map(([id, sb]) => ({ id, name: id, persona: 'reseller' as const, tier: 'gold', region: 'emea', connection: connection(sb), sharing: { share: 'all' as const, fields: ['name', 'website', 'industry'] } })),
   };
   const factory: ConnectorFactory = (settings, deps) => {
     if (settings.kind !== 'hubspot') throw new Error('this test uses HubSpot on both sides');
@@ -55,7 +60,7 @@ export async function startHarness(): Promise<Harness> {
     settings: { coalesceMs: 50, lookbackMs: 0 },
   });
   const workers = await startWorkers({ workspace: { workspace: { id: ws.id, name: 'test' }, redis: { url: 'redis://127.0.0.1:6379' } }, processors: engineProcessors(runtime), logger: silentLogger, shutdownDeadlineMs: 5_000 });
-  return { ws, vendor, partner, runtime, workers, ingest: new JobQueue(ingestQueue, ws.connection) };
+  return { ws, vendor, partner, partners, runtime, workers, ingest: new JobQueue(ingestQueue, ws.connection) };
 }
 
 export async function seedVendor(vendor: HubSpotSandbox, count: number): Promise<void> {
@@ -73,10 +78,11 @@ export async function syncOnce(h: Harness, connectionId = 'vendor', object: 'acc
 }
 
 /** Waits until no write-back job is waiting, delayed or active and nothing is pending. */
-export async function drained(h: Harness): Promise<void> {
+export async function drained(h: Harness, timeoutMs = 30_000): Promise<void> {
   await waitFor(async () => {
     const counts = await h.runtime.writeBack.queue.getJobCounts('waiting', 'active', 'delayed');
-    const pending = (await Promise.all(['vendor', 'northwind'].flatMap((c) => ['account', 'opportunity'].map((o) => h.runtime.stores.pending.count(c, o))))).reduce((a, b) => a + b, 0);
+    const connections = ['vendor', ...h.partners.keys()];
+    const pending = (await Promise.all(connections.flatMap((c) => ['account', 'opportunity'].map((o) => h.runtime.stores.pending.count(c, o))))).reduce((a, b) => a + b, 0);
     return (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + pending === 0;
-  }, { what: 'write-back drained', timeoutMs: 30_000 });
+  }, { what: 'write-back drained', timeoutMs });
 }
