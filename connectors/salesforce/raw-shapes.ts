@@ -17,7 +17,8 @@ export const SalesforceQueryPage = z.object({
   totalSize: z.number(),
   done: z.boolean(),
   nextRecordsUrl: z.string().optional(),
-  records: z.array(SalesforceRecord),
+  // Up to 2,000 records a page: a plain check of each record's Id keeps validation off the read's hot path.
+  records: z.array(z.custom<SalesforceRecord>((value) => typeof value === 'object' && value !== null && typeof Reflect.get(value, 'Id') === 'string', 'a record with an Id')),
 });
 export type SalesforceQueryPage = z.infer<typeof SalesforceQueryPage>;
 
