@@ -8,6 +8,7 @@ import { IdCrosswalk } from '../state/id-crosswalk.js';
 import { PendingWrites } from '../state/pending-writes.js';
 import { RecordHashes } from '../state/record-hashes.js';
 import { SyncRunLog } from '../state/sync-run-log.js';
+import { Tombstones } from '../state/tombstones.js';
 
 /** The engine's state in Redis, one set of stores per workspace prefix. */
 export interface EngineStores {
@@ -18,6 +19,7 @@ export interface EngineStores {
   pending: PendingWrites;
   runs: SyncRunLog;
   audit: AuditLog;
+  tombstones: Tombstones;
 }
 
 export function openStores(redis: Redis, prefix: string): EngineStores {
@@ -29,6 +31,7 @@ export function openStores(redis: Redis, prefix: string): EngineStores {
     pending: new PendingWrites(redis, prefix),
     runs: new SyncRunLog(redis, prefix),
     audit: new AuditLog(redis, prefix),
+    tombstones: new Tombstones(redis, prefix),
   };
 }
 

@@ -6,7 +6,11 @@ import type { WriteTarget } from './change-router.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
 import { BATCH_SIZE, MappingNotFoundError, resolveMapping } from './resolve-mapping.js';
+import { runRemovalPass, type CopyTarget } from './removal-pass.js';
 import { runWritePass } from './write-pass.js';
+
+/** Objects whose deletions and merges are read (owners and partner records are kept current by their changes). */
+const REMOVABLE: ReadonlySet<SyncObject> = new Set(['account', 'opportunity', 'contact']);
 
 
 /** The sync engine's job processors: ingest (read changes) and write-back (write waiting records). */
@@ -28,6 +32,21 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
         deduplication: { id: `flush--${target.connectionId}--${target.object}`, ttl: Math.max(window, 1) },
       });
     }
+  };
+
+  // The vendor is the source of truth: copies of its records in partner CRMs go when it removes them.
+  // A partner's removals only unlink its own records.
+  const copyTargetsOf = (connectionId: string, object: SyncObject): CopyTarget[] => {
+    if (connectionId !== 'vendor') return [];
+    return runtime.workspace.partners.flatMap((partner) => {
+      try {
+        const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, partner.id, object);
+        return [{ connectionId: partner.id, connector: runtime.connectors.get(partner.id), crmObject: mapping.object }];
+      } catch (error) {
+        if (error instanceof MappingNotFoundError) return [];
+        throw error;
+      }
+    });
   };
 
   const ingest = registerProcessor(
@@ -60,6 +79,10 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
           counts = { read: records.length, pages: 1, ...committed };
         } else {
           counts = await runIngestPass(input);
+          if (REMOVABLE.has(payload.object)) {
+            const removals = await runRemovalPass({ ...input, copyTargets: copyTargetsOf(payload.connectionId, payload.object) });
+            if (removals.removed > 0) logger.info({ ...removals, runId }, 'removals applied');
+          }
         }
         await runtime.stores.runs.finish(runId);
         logger.info({ ...counts, runId }, 'ingest pass done');

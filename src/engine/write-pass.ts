@@ -60,12 +60,14 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
       delta.calls += 1;
       const written = new Map<string, string>();
       const links: { canonicalId: string; crmId: string }[] = [];
+      const created: string[] = [];
       for (const [index, outcome] of outcomes.entries()) {
         const item = prepared[index];
         if (!item) continue;
         if (outcome.ok) {
           written.set(item.input.externalId, item.hash);
           links.push({ canonicalId: item.input.externalId, crmId: outcome.id });
+          if (outcome.created) created.push(item.input.externalId);
           delta.written += 1;
         } else {
           delta.failed += 1;
@@ -74,6 +76,8 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
       }
       await stores.hashes.set('written', connectionId, mapping.object, written);
       await stores.crosswalk.linkMany(connectionId, mapping.object, links);
+      // Only records the engine created may be deleted when their origin is (see removal-pass.ts).
+      await stores.tombstones.markCreated(connectionId, mapping.object, created);
       await stores.audit.append(
         links.map((link) => ({
           who: 'engine',

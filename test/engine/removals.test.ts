@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeHarness, seedVendor, startHarness, syncOnce, type Harness } from '../helpers/hubspot-engine-harness.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  if (harness) await closeHarness(harness);
+  harness = undefined;
+});
+
+const live = (h: Harness, which: 'vendor' | 'partner') => [...h[which].portal.stores.companies.all()].filter((c) => !c.archived);
+const idOf = (h: Harness, name: string): string => String(live(h, 'vendor').find((c) => c.properties.get('name') === name)?.id);
+
+async function archive(h: Harness, which: 'vendor' | 'partner', id: string): Promise<void> {
+  const sb = h[which];
+  const response = await fetch(`${sb.url}/crm/v3/objects/companies/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sb.accessToken}` } });
+  expect(response.status).toBe(204);
+}
+
+describe('deletions and merges, as tombstones', () => {
+  it('given a vendor account deleted after it was shared, then the copy the engine created in the partner CRM is deleted too, and nothing else', async () => {
+    const h = (harness = await startHarness());
+    await seedVendor(h.vendor, 5);
+    await syncOnce(h);
+    expect(live(h, 'partner')).toHaveLength(5);
+    const partnerOwn = h.partner.portal.stores.companies.create(h.partner.portal.nextId(), new Map([['name', 'Partner own account']]), h.partner.portal.clock);
+
+    await archive(h, 'vendor', idOf(h, 'Company 2'));
+    await syncOnce(h);
+    const names = live(h, 'partner').map((c) => c.properties.get('name'));
+    expect(names).toHaveLength(5);
+    expect(names).not.toContain('Company 2');
+    expect(names).toContain('Partner own account');
+    expect(partnerOwn.archived).toBeFalsy();
+    const audit = await h.runtime.stores.audit.latest(20);
+    expect(audit.some((entry) => entry.what.startsWith('delete northwind companies'))).toBe(true);
+
+    // Reading the same removals again (a crash before the cursor moved) deletes nothing more and fails nothing.
+    await h.runtime.stores.cursors.reset('vendor', 'account', 'removals');
+    await syncOnce(h);
+    expect(live(h, 'partner')).toHaveLength(5);
+    expect(await h.runtime.deadLetters.count()).toBe(0);
+  });
+
+  it('given a partner deletes its copy of a vendor account, then the vendor account stays and only the link goes', async () => {
+    const h = (harness = await startHarness());
+    await seedVendor(h.vendor, 3);
+    await syncOnce(h);
+    await syncOnce(h, 'northwind');
+    const copy = live(h, 'partner').find((c) => c.properties.get('name') === 'Company 1');
+    await archive(h, 'partner', String(copy?.id));
+    await syncOnce(h, 'northwind');
+    expect(live(h, 'vendor')).toHaveLength(3);
+    expect(await h.runtime.stores.crosswalk.canonicalIds('northwind', 'companies', [String(copy?.id)])).toEqual([undefined]);
+  });
+});
