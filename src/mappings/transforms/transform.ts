@@ -11,6 +11,8 @@ export interface Transform {
   companionFields?(value: unknown): Record<string, unknown>;
   /** CRM fields read besides the mapped one (so readers ask for them). */
   readonly reads?: readonly string[];
+  /** Every CRM value this transform can write, when it is a closed set (value maps): checked against picklists. */
+  readonly writesValues?: readonly string[];
 }
 
 export class TransformError extends Error {

@@ -18,6 +18,7 @@ export function valueMap(options: ValueMapOptions): Transform {
   const crmValues = Object.keys(options.map);
   return {
     name: 'valueMap',
+    writesValues: [...new Set(reverse.values())],
     toCanonical: (value) => {
       if (isBlank(value)) return null;
       const mapped = typeof value === 'string' ? options.map[value.trim()] : undefined;
