@@ -39,11 +39,14 @@ interface Prepared {
 }
 
 /**
- * Writes everything waiting for one connection's object, in full batches: each record's outgoing values
+ * Writes everything waiting for one connection's object, in full batches (a few in flight at once): each record's outgoing values
  * are computed, unchanged ones cost nothing (the hash of what was last written), the rest go out as
  * upserts by external id with one outcome per record. A failed record is parked in the dead-letter queue
  * with the CRM's code; the others are committed. A batch leaves the waiting list only once committed.
  */
+/** Batches of one pass in flight at once: the CRM call of one overlaps the bookkeeping of the others. */
+const BATCHES_IN_FLIGHT = 4;
+
 export async function runWritePass(input: WritePassInput): Promise<WritePassCounts> {
   const counts: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
   const { stores, connectionId, object, mapping } = input;
@@ -51,51 +54,62 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
   if (externalId === undefined) throw new Error(`mapping ${mapping.crm}/${mapping.object} has no externalId: it cannot be written`);
   for (;;) {
     input.signal?.throwIfAborted();
-    const batch = await stores.pending.peek(connectionId, object, input.batchSize);
-    if (batch.length === 0) break;
-    const delta: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
-    const prepared = await prepare(input, batch, delta);
-    if (prepared.length > 0) {
-      const outcomes = await input.connector.upsert(mapping.object, externalId, prepared.map((p) => p.input));
-      delta.calls += 1;
-      const written = new Map<string, string>();
-      const links: { canonicalId: string; crmId: string }[] = [];
-      const created: string[] = [];
-      for (const [index, outcome] of outcomes.entries()) {
-        const item = prepared[index];
-        if (!item) continue;
-        if (outcome.ok) {
-          written.set(item.input.externalId, item.hash);
-          links.push({ canonicalId: item.input.externalId, crmId: outcome.id });
-          if (outcome.created) created.push(item.input.externalId);
-          delta.written += 1;
-        } else {
-          delta.failed += 1;
-          await parkRecord(input, item.input.externalId, outcome.error.code, outcome.error.message);
-        }
-      }
-      await stores.hashes.set('written', connectionId, mapping.object, written);
-      await stores.crosswalk.linkMany(connectionId, mapping.object, links);
-      // Only records the engine created may be deleted when their origin is (see removal-pass.ts).
-      await stores.tombstones.markCreated(connectionId, mapping.object, created);
-      await stores.audit.append(
-        links.map((link) => ({
-          who: 'engine',
-          what: `upsert ${connectionId} ${mapping.object} ${link.crmId}`,
-          why: `canonical ${mapping.canonical} ${link.canonicalId} changed`,
-          refs: { canonicalId: link.canonicalId, crmId: link.crmId, job: input.jobId },
-        })),
-      );
+    const waiting = await stores.pending.peek(connectionId, object, input.batchSize * BATCHES_IN_FLIGHT);
+    if (waiting.length === 0) break;
+    const batches: PendingRecord[][] = [];
+    for (let start = 0; start < waiting.length; start += input.batchSize) batches.push(waiting.slice(start, start + input.batchSize));
+    const deltas = await Promise.all(batches.map((batch) => writeBatch(input, externalId, batch)));
+    for (const delta of deltas) {
+      counts.written += delta.written;
+      counts.unchanged += delta.unchanged;
+      counts.failed += delta.failed;
+      counts.calls += delta.calls;
     }
-    await stores.pending.ack(connectionId, object, batch);
-    await stores.runs.count(input.runId, { written: delta.written, failed: delta.failed, unchanged: delta.unchanged, apiCalls: delta.calls });
-    counts.written += delta.written;
-    counts.unchanged += delta.unchanged;
-    counts.failed += delta.failed;
-    counts.calls += delta.calls;
-    if (batch.length < input.batchSize) break;
+    if (waiting.length < input.batchSize * BATCHES_IN_FLIGHT) break;
   }
   return counts;
+}
+
+/** One batch: prepared, written with one call, committed, then taken off the waiting list. */
+async function writeBatch(input: WritePassInput, externalId: string, batch: readonly PendingRecord[]): Promise<WritePassCounts> {
+  const { stores, connectionId, object, mapping } = input;
+  const delta: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
+  const prepared = await prepare(input, batch, delta);
+  if (prepared.length > 0) {
+    const outcomes = await input.connector.upsert(mapping.object, externalId, prepared.map((p) => p.input));
+    delta.calls += 1;
+    const written = new Map<string, string>();
+    const links: { canonicalId: string; crmId: string }[] = [];
+    const created: string[] = [];
+    for (const [index, outcome] of outcomes.entries()) {
+      const item = prepared[index];
+      if (!item) continue;
+      if (outcome.ok) {
+        written.set(item.input.externalId, item.hash);
+        links.push({ canonicalId: item.input.externalId, crmId: outcome.id });
+        if (outcome.created) created.push(item.input.externalId);
+        delta.written += 1;
+      } else {
+        delta.failed += 1;
+        await parkRecord(input, item.input.externalId, outcome.error.code, outcome.error.message);
+      }
+    }
+    await stores.hashes.set('written', connectionId, mapping.object, written);
+    await stores.crosswalk.linkMany(connectionId, mapping.object, links);
+    // Only records the engine created may be deleted when their origin is (see removal-pass.ts).
+    await stores.tombstones.markCreated(connectionId, mapping.object, created);
+    await stores.audit.append(
+      links.map((link) => ({
+        who: 'engine',
+        what: `upsert ${connectionId} ${mapping.object} ${link.crmId}`,
+        why: `canonical ${mapping.canonical} ${link.canonicalId} changed`,
+        refs: { canonicalId: link.canonicalId, crmId: link.crmId, job: input.jobId },
+      })),
+    );
+  }
+  await stores.pending.ack(connectionId, object, batch);
+  await stores.runs.count(input.runId, { written: delta.written, failed: delta.failed, unchanged: delta.unchanged, apiCalls: delta.calls });
+  return delta;
 }
 
 async function prepare(input: WritePassInput, batch: readonly PendingRecord[], counts: WritePassCounts): Promise<Prepared[]> {

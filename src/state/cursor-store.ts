@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ChangeCursor } from '../../connectors/shared/crm-connector.js';
 import { stateKey } from '../redis/key-prefix.js';
+import { LuaCommand } from '../redis/lua-command.js';
 
 /**
  * KEYS[1]  hash of cursors, field per (connection, object, stream)
@@ -15,6 +16,7 @@ if current and current >= proposed then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], proposed)
 return 1
 `;
+const ADVANCE_COMMAND = new LuaCommand('cosellCursorAdvance', 1, ADVANCE);
 
 export type CursorStream = 'changes' | 'removals';
 
@@ -40,7 +42,7 @@ export class CursorStore {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(cursor.modifiedAt)) {
       throw new TypeError(`cursor modifiedAt "${cursor.modifiedAt}": expected ISO 8601 UTC with milliseconds`);
     }
-    const moved = await this.#redis.eval(ADVANCE, 1, this.#key, field(connectionId, object, stream), cursor.modifiedAt, cursor.id);
+    const moved = await ADVANCE_COMMAND.run(this.#redis, [this.#key], [field(connectionId, object, stream), cursor.modifiedAt, cursor.id]);
     return moved === 1;
   }
 

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
+import { LuaCommand } from '../redis/lua-command.js';
 
 /**
  * KEYS[1]  hash crm id → canonical id     KEYS[2]  hash canonical id → crm id
@@ -8,16 +9,29 @@ import { stateKey } from '../redis/key-prefix.js';
  * re-link after a merge), so the two directions never disagree.
  * Returns  1 when something changed, 0 when the link already existed.
  */
-const LINK = `
-local previousCanonical = redis.call('HGET', KEYS[1], ARGV[2])
-local previousCrm = redis.call('HGET', KEYS[2], ARGV[1])
-if previousCanonical == ARGV[1] and previousCrm == ARGV[2] then return 0 end
-if previousCanonical and previousCanonical ~= ARGV[1] then redis.call('HDEL', KEYS[2], previousCanonical) end
-if previousCrm and previousCrm ~= ARGV[2] then redis.call('HDEL', KEYS[1], previousCrm) end
-redis.call('HSET', KEYS[1], ARGV[2], ARGV[1])
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-return 1
+const LINK_BODY = `
+local function link(crmKey, canonicalKey, canonical, crm)
+  local previousCanonical = redis.call('HGET', crmKey, crm)
+  local previousCrm = redis.call('HGET', canonicalKey, canonical)
+  if previousCanonical == canonical and previousCrm == crm then return 0 end
+  if previousCanonical and previousCanonical ~= canonical then redis.call('HDEL', canonicalKey, previousCanonical) end
+  if previousCrm and previousCrm ~= crm then redis.call('HDEL', crmKey, previousCrm) end
+  redis.call('HSET', crmKey, crm, canonical)
+  redis.call('HSET', canonicalKey, canonical, crm)
+  return 1
+end
 `;
+const LINK = `${LINK_BODY}
+return link(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
+`;
+/** KEYS as LINK; ARGV pairs of canonical id, crm id. LINK for many pairs in one call. Returns how many changed. */
+const LINK_MANY = `${LINK_BODY}
+local changed = 0
+for i = 1, #ARGV, 2 do changed = changed + link(KEYS[1], KEYS[2], ARGV[i], ARGV[i + 1]) end
+return changed
+`;
+const LINK_MANY_COMMAND = new LuaCommand('cosellLinkMany', 2, LINK_MANY);
+const LINK_COMMAND = new LuaCommand('cosellLink', 2, LINK);
 
 /** KEYS as LINK; ARGV[1] crm id. Removes the link of a deleted CRM record both ways. Returns 1 or 0. */
 const UNLINK = `
@@ -27,6 +41,7 @@ redis.call('HDEL', KEYS[1], ARGV[1])
 if redis.call('HGET', KEYS[2], canonical) == ARGV[1] then redis.call('HDEL', KEYS[2], canonical) end
 return 1
 `;
+const UNLINK_COMMAND = new LuaCommand('cosellUnlink', 2, UNLINK);
 
 /** Links each canonical record to its copy in every CRM connection: (connection, object, crm id) ⇄ canonical id. */
 export class IdCrosswalk {
@@ -36,6 +51,8 @@ export class IdCrosswalk {
   constructor(redis: Redis, prefix: string) {
     this.#redis = redis;
     this.#prefix = prefix;
+    LINK_COMMAND.defineOn(redis);
+    LINK_MANY_COMMAND.defineOn(redis);
   }
 
   #keys(connectionId: string, object: string): [string, string] {
@@ -46,21 +63,20 @@ export class IdCrosswalk {
   }
 
   async link(connectionId: string, object: string, canonicalId: string, crmId: string): Promise<boolean> {
-    return (await this.#redis.eval(LINK, 2, ...this.#keys(connectionId, object), canonicalId, crmId)) === 1;
+    return (await LINK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [canonicalId, crmId])) === 1;
   }
 
   /** Links many pairs of one connection's object in one round trip. */
   async linkMany(connectionId: string, object: string, pairs: readonly { canonicalId: string; crmId: string }[]): Promise<void> {
     if (pairs.length === 0) return;
     const keys = this.#keys(connectionId, object);
-    const pipeline = this.#redis.pipeline();
-    for (const pair of pairs) pipeline.eval(LINK, 2, ...keys, pair.canonicalId, pair.crmId);
-    const results = (await pipeline.exec()) ?? [];
-    for (const [error] of results) if (error) throw error;
+    for (let start = 0; start < pairs.length; start += 500) {
+      await LINK_MANY_COMMAND.run(this.#redis, keys, pairs.slice(start, start + 500).flatMap((pair) => [pair.canonicalId, pair.crmId]));
+    }
   }
 
   async unlink(connectionId: string, object: string, crmId: string): Promise<boolean> {
-    return (await this.#redis.eval(UNLINK, 2, ...this.#keys(connectionId, object), crmId)) === 1;
+    return (await UNLINK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [crmId])) === 1;
   }
 
   /** Canonical ids of CRM ids, in input order (undefined where not linked). */

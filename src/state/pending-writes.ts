@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
+import { LuaCommand } from '../redis/lua-command.js';
 
 /**
  * KEYS[1] sorted set: canonical id → when first marked   KEYS[2] hash: canonical id → version
@@ -14,6 +15,7 @@ for i = 2, #ARGV do
 end
 return redis.call('ZCARD', KEYS[1])
 `;
+const MARK_COMMAND = new LuaCommand('cosellPendingMark', 2, MARK);
 
 /**
  * KEYS as MARK   ARGV[1..] pairs of canonical id, version
@@ -29,6 +31,7 @@ for i = 1, #ARGV, 2 do
 end
 return redis.call('ZCARD', KEYS[1])
 `;
+const ACK_COMMAND = new LuaCommand('cosellPendingAck', 2, ACK);
 
 export interface PendingRecord {
   canonicalId: string;
@@ -55,7 +58,7 @@ export class PendingWrites {
 
   async mark(connectionId: string, object: string, canonicalIds: readonly string[], now = Date.now()): Promise<number> {
     if (canonicalIds.length === 0) return this.count(connectionId, object);
-    return Number(await this.#redis.eval(MARK, 2, ...this.#keys(connectionId, object), now, ...canonicalIds));
+    return Number(await MARK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [now, ...canonicalIds]));
   }
 
   /** The oldest `limit` waiting records with their versions (nothing is removed). */
@@ -70,7 +73,7 @@ export class PendingWrites {
   async ack(connectionId: string, object: string, written: readonly PendingRecord[]): Promise<number> {
     if (written.length === 0) return this.count(connectionId, object);
     const args = written.flatMap((record) => [record.canonicalId, record.version]);
-    return Number(await this.#redis.eval(ACK, 2, ...this.#keys(connectionId, object), ...args));
+    return Number(await ACK_COMMAND.run(this.#redis, this.#keys(connectionId, object), args));
   }
 
   async count(connectionId: string, object: string): Promise<number> {
