@@ -74,7 +74,8 @@ export class HubSpotCaller {
     const deps = this.#deps;
     await deps.usage.assertAvailable();
     await (options.search ? deps.searchLimiter : deps.apiLimiter).take(options.signal, MAX_WAIT_IN_JOB_MS, (waitMs) => {
-      throw new RateLimitedError(deps.connectionId, waitMs, 'LOCAL_WINDOW');
+      // Back a little early and wait the rest in the job: a slot is used the moment it frees.
+      throw new RateLimitedError(deps.connectionId, Math.max(0, waitMs - MAX_WAIT_IN_JOB_MS / 2), 'LOCAL_WINDOW');
     });
     const token = deps.token.kind === 'static' ? deps.token.value : await deps.token.session.accessToken();
     this.calls += 1;

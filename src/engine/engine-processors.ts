@@ -7,6 +7,7 @@ import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
 import { BATCH_SIZE, MappingNotFoundError, resolveMapping } from './resolve-mapping.js';
 import { runRemovalPass, type CopyTarget } from './removal-pass.js';
+import { WriteLock } from './write-lock.js';
 import { runWritePass } from './write-pass.js';
 
 /** Objects whose deletions and merges are read (owners and partner records are kept current by their changes). */
@@ -100,9 +101,12 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
     async (payload, { job, logger, signal }) => {
       const { mapping, kind } = mappingFor(payload.connectionId, payload.object);
       if (payload.canonicalIds) await runtime.stores.pending.mark(payload.connectionId, payload.object, payload.canonicalIds);
+      const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object);
+      await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');
       try {
         const counts = await runWritePass({
+          onBatches: () => lock.extend(),
           connector: runtime.connectors.get(payload.connectionId),
           connectionId: payload.connectionId,
           object: payload.object,
@@ -122,6 +126,8 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       } catch (error) {
         await runtime.stores.runs.finish(runId, { error: error instanceof Error ? error.message : String(error) });
         throw error;
+      } finally {
+        await lock.release();
       }
     },
     4,

@@ -29,6 +29,9 @@ export interface EngineRuntime {
   writeBack: JobQueue<typeof writeBackQueue.payload>;
   settings: EngineSettings;
   logger: Logger;
+  /** The state connection and key prefix (locks and other coordination across worker processes). */
+  redis: Redis;
+  prefix: string;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,8 @@ export function createEngineRuntime(options: {
     writeBack,
     settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.settings },
     logger,
+    redis,
+    prefix: connection.prefix,
     async close() {
       await writeBack.close();
       await deadLetters.close();

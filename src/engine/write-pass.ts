@@ -30,6 +30,8 @@ export interface WritePassInput {
   jobId: string;
   logger: Logger;
   signal?: AbortSignal;
+  /** Called after each round of batches (the caller extends its write lock). */
+  onBatches?: () => Promise<void>;
 }
 
 interface Prepared {
@@ -58,13 +60,18 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
     if (waiting.length === 0) break;
     const batches: PendingRecord[][] = [];
     for (let start = 0; start < waiting.length; start += input.batchSize) batches.push(waiting.slice(start, start + input.batchSize));
-    const deltas = await Promise.all(batches.map((batch) => writeBatch(input, externalId, batch)));
+    // Every batch settles before the pass goes on or stops: none is left writing behind a deferred job.
+    const settled = await Promise.allSettled(batches.map((batch) => writeBatch(input, externalId, batch)));
+    const rejected = settled.find((result) => result.status === 'rejected');
+    const deltas = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     for (const delta of deltas) {
       counts.written += delta.written;
       counts.unchanged += delta.unchanged;
       counts.failed += delta.failed;
       counts.calls += delta.calls;
     }
+    if (rejected) throw rejected.reason;
+    await input.onBatches?.();
     if (waiting.length < input.batchSize * BATCHES_IN_FLIGHT) break;
   }
   return counts;
