@@ -60,5 +60,6 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     remove: (object, ids) => archiveRecords(caller, object, ids),
     readRemovals: (object, removalOptions) => readRemovals(caller, object, removalOptions),
     budget: () => usage.budget(),
+    calls: () => caller.calls,
   };
 }

@@ -44,5 +44,6 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     remove: (object, ids) => deleteRecords(caller, object, ids),
     readRemovals: (object, removalOptions) => readRemovals(caller, describes, object, removalOptions),
     budget: () => usage.budget(),
+    calls: () => caller.calls,
   };
 }

@@ -156,4 +156,7 @@ export interface CrmConnector {
 
   /** The API budget left, from the CRM's own headers. */
   budget(): Promise<ApiBudget>;
+
+  /** API calls this connector has made in this process (sync runs record the difference per pass). */
+  calls(): number;
 }

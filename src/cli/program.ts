@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addConfigCommands } from './commands/config-validate.js';
+import { addDemoCommand } from './commands/demo.js';
 import { addDlqCommands } from './commands/dlq.js';
 import { addLinkCommand } from './commands/link.js';
 import { addMappingsCommands } from './commands/mappings-validate.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .version(packageInfo().version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  addDemoCommand(program);
   addConfigCommands(program);
   addMappingsCommands(program);
   addWorkerCommand(program);

@@ -56,6 +56,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       const { mapping } = mappingFor(payload.connectionId, payload.object);
       const connector = runtime.connectors.get(payload.connectionId);
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, payload.trigger);
+      const callsBefore = connector.calls();
       const input = {
         connector,
         connectionId: payload.connectionId,
@@ -85,6 +86,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
             if (removals.removed > 0) logger.info({ ...removals, runId }, 'removals applied');
           }
         }
+        await runtime.stores.runs.count(runId, { apiCalls: connector.calls() - callsBefore });
         await runtime.stores.runs.finish(runId);
         logger.info({ ...counts, runId }, 'ingest pass done');
         return counts;

@@ -1,0 +1,70 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDemo, type RunningDemo } from '../../src/demo/run-demo.js';
+import { workspaceKeyPrefix } from '../../src/redis/key-prefix.js';
+import { runCosell } from '../helpers/run-cosell.js';
+import { deleteKeys, testWorkspace } from '../helpers/test-redis.js';
+
+const dirs: string[] = [];
+let running: RunningDemo | undefined;
+afterEach(async () => {
+  await running?.stop();
+  if (running) {
+    const ws = await testWorkspace();
+    await deleteKeys(ws.redis, `${workspaceKeyPrefix(running.workspace.workspace.id)}*`);
+    await ws.cleanup();
+  }
+  running = undefined;
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cosell-demo-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('cosell demo', () => {
+  it('given --once, then it seeds three sandbox CRMs, syncs through the queues twice, prints the summary and exits 0', async () => {
+    const dir = await scratch();
+    const id = `demo-cli-${String(process.pid)}`;
+    const result = await runCosell(['demo', '--once', '--companies', '80', '--port', '0', '--dir', dir, '--workspace', id]);
+    const ws = await testWorkspace();
+    await deleteKeys(ws.redis, `${workspaceKeyPrefix(id)}*`);
+    await ws.cleanup();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/vendor +Salesforce +http:\/\/127\.0\.0\.1:\d+/);
+    expect(result.stdout).toMatch(/northwind +account +read +\d+ +wrote +80 /);
+    expect(result.stdout).toContain('0 records written (nothing changed');
+    expect(result.stdout).toContain('dead letters: 0');
+    expect(result.stdout).toMatch(/Dashboard: http:\/\/127\.0\.0\.1:\d+\/admin\/queues \(user admin, password \S+\)/);
+    const file = await readFile(join(dir, 'cosell.yaml'), 'utf8');
+    expect(file).toContain('env: COSELL_DEMO_VENDOR_SF_PASSWORD');
+    expect(file).not.toMatch(/password: [^{\n]*[A-Za-z0-9]{8}/);
+  });
+
+  it('given a running demo, then the partner sharing everything holds the vendor accounts it may see, the one sharing counts holds none of them', async () => {
+    const dir = await scratch();
+    const lines: string[] = [];
+    running = await runDemo({ once: true, companies: 60, seed: 3, port: 0, redisUrl: 'redis://127.0.0.1:6379', workspaceId: `demo-run-${String(process.pid)}`, mappingsDir: 'mappings', dir, cycleTimeoutMs: 60_000, print: (line) => lines.push(line) });
+    const { vendor, northwind, globex } = running.sandboxes;
+    const vendorNames = new Set(vendor.store.query('SELECT Name FROM Account').map((r) => String(r.Name)));
+    const shared = [...northwind.portal.stores.companies.all()].filter((c) => c.properties.get('cosell_id'));
+    expect(shared).toHaveLength(60);
+    expect(shared.every((c) => vendorNames.has(String(c.properties.get('name'))))).toBe(true);
+    expect(shared.some((c) => c.properties.get('industry'))).toBe(false); // not in northwind's field allowlist
+    expect(globex.store.query('SELECT Id FROM Account WHERE Cosell_Id__c != null')).toEqual([]);
+    expect(lines.some((line) => line.startsWith('Dashboard: '))).toBe(true);
+    const response = await fetch(running.dashboardUrl);
+    expect(response.status).toBe(401);
+  });
+
+  it('given a size it cannot make, then it says what it expected and exits 2', async () => {
+    const result = await runCosell(['demo', '--once', '--companies', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--companies "0": expected a whole number from 1 to 1,000,000');
+  });
+});
