@@ -47,6 +47,10 @@ export const Partner = z.strictObject({
   region: z.string().min(1),
   connection: Connection,
   sharing: SharingPolicy.default({ share: 'nothing' }),
+  /** The partner's record in the vendor CRM's partner directory (found by name when not given). */
+  directoryId: z.string().min(1).optional(),
+  /** The record that represents the vendor in the partner's CRM; the engine keeps one of its own when not given. */
+  vendorRecordId: z.string().min(1).optional(),
 });
 
 export type Persona = z.infer<typeof Persona>;

@@ -63,7 +63,7 @@ export async function writeDemoWorkspace(dir: string, sandboxes: DemoSandboxes, 
       },
     ],
     schedules: [
-      { connection: 'vendor', objects: ['account', 'opportunity'], every: '1m' },
+      { connection: 'vendor', objects: ['account', 'opportunity', 'partner'], every: '1m' },
       { connection: 'northwind', objects: ['account'], every: '1m' },
       { connection: 'globex', objects: ['account'], every: '1m' },
     ],

@@ -13,6 +13,7 @@ export interface DemoPass {
 export const DEMO_PASSES: readonly DemoPass[] = [
   { connectionId: 'vendor', object: 'account' },
   { connectionId: 'vendor', object: 'opportunity' },
+  { connectionId: 'vendor', object: 'partner' },
   { connectionId: 'northwind', object: 'account' },
   { connectionId: 'globex', object: 'account' },
 ];

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { loadWorkspace, type ResolvedWorkspace } from '../config/load-workspace.js';
 import { engineProcessors } from '../engine/engine-processors.js';
 import { createEngineRuntime, type EngineRuntime } from '../engine/engine-runtime.js';
+import { readPartnerDirectory } from '../engine/partner-directory.js';
 import { productConnectorFactory } from '../engine/product-connector-factory.js';
 import { reconcileSchedules } from '../engine/schedule-reconciler.js';
 import { loadMappings } from '../mappings/load-mappings.js';
@@ -43,6 +44,8 @@ export interface RunningDemo {
   sandboxes: DemoSandboxes;
   workspace: ResolvedWorkspace;
   dashboardUrl: string;
+  /** Runs one more sync cycle through the queues (what the schedules do every minute). */
+  cycle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -126,6 +129,12 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
       const policy = partner.sharing.share === 'all' ? `share: all, fields ${(partner.sharing.fields ?? []).join(', ')}` : `share: ${partner.sharing.share}`;
       print(`  ${partner.id.padEnd(10)} (${policy}): ${received.toLocaleString('en-US')} accounts written into its CRM`);
     }
+    print('');
+    print("Program standing, from the vendor's partner directory, written onto the vendor's account in each partner's CRM:");
+    for (const entry of await readPartnerDirectory(workspace, engine.stores)) {
+      const standing = entry.standing;
+      print(`  ${entry.partnerId.padEnd(10)} ${standing ? `${standing.persona} · ${standing.tier} · ${standing.status} · certified: ${standing.certifications.join(', ') || 'none'}` : 'no directory record'}${entry.drift.length > 0 ? `  (${entry.drift.join('; ')})` : ''}`);
+    }
     const deadLetters = await engine.deadLetters.count();
     print(`  dead letters: ${String(deadLetters)}${deadLetters > 0 ? ' (see them: cosell dlq list --config ' + files.file + ')' : ''}`);
     print('');
@@ -136,7 +145,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
       await reconcileSchedules({ queue: ingest, schedules: workspace.schedules, redis, prefix: connection.prefix, logger });
       print('Schedules now sync every minute; change records in the sandboxes and watch them move. Ctrl-C stops.');
     }
-    return { sandboxes, workspace, dashboardUrl, stop };
+    return { sandboxes, workspace, dashboardUrl, cycle: () => runDemoCycle(cycle, options.cycleTimeoutMs), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,6 +7,7 @@ import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
 import { BATCH_SIZE, MappingNotFoundError, resolveMapping } from './resolve-mapping.js';
 import { runRemovalPass, type CopyTarget } from './removal-pass.js';
+import { writeProgramStatus } from './program-status.js';
 import { WriteLock } from './write-lock.js';
 import { runWritePass } from './write-pass.js';
 
@@ -87,6 +88,10 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
           }
         }
         await runtime.stores.runs.count(runId, { apiCalls: connector.calls() - callsBefore });
+        // The partner directory changed: each partner's CRM gets its current program standing.
+        if (payload.connectionId === 'vendor' && payload.object === 'partner' && counts.changed > 0) {
+          for (const partner of runtime.workspace.partners) await runtime.writeBack.add('flush', { connectionId: partner.id, object: 'partner' });
+        }
         await runtime.stores.runs.finish(runId);
         logger.info({ ...counts, runId }, 'ingest pass done');
         return counts;
@@ -101,6 +106,11 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
   const writeBack = registerProcessor(
     writeBackQueue,
     async (payload, { job, logger, signal }) => {
+      if (payload.object === 'partner' && payload.connectionId !== 'vendor') {
+        const written = await writeProgramStatus(runtime, payload.connectionId, job.id ?? '', logger);
+        logger.info(written, 'program status pass done');
+        return written;
+      }
       const { mapping, kind } = mappingFor(payload.connectionId, payload.object);
       if (payload.canonicalIds) await runtime.stores.pending.mark(payload.connectionId, payload.object, payload.canonicalIds);
       const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object);

@@ -92,4 +92,9 @@ export class IdCrosswalk {
     const values = await this.#redis.hmget(this.#keys(connectionId, object)[1], ...canonicalIds);
     return values.map((value) => value ?? undefined);
   }
+
+  /** Every link of a connection's object, CRM id → canonical id (small objects only: a partner directory). */
+  async entries(connectionId: string, object: string): Promise<Map<string, string>> {
+    return new Map(Object.entries(await this.#redis.hgetall(this.#keys(connectionId, object)[0])));
+  }
 }

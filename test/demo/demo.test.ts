@@ -52,14 +52,32 @@ describe('cosell demo', () => {
     running = await runDemo({ once: true, companies: 60, seed: 3, port: 0, redisUrl: 'redis://127.0.0.1:6379', workspaceId: `demo-run-${String(process.pid)}`, mappingsDir: 'mappings', dir, cycleTimeoutMs: 60_000, print: (line) => lines.push(line) });
     const { vendor, northwind, globex } = running.sandboxes;
     const vendorNames = new Set(vendor.store.query('SELECT Name FROM Account').map((r) => String(r.Name)));
-    const shared = [...northwind.portal.stores.companies.all()].filter((c) => c.properties.get('cosell_id'));
+    const shared = [...northwind.portal.stores.companies.all()].filter((c) => c.properties.get('cosell_id')?.startsWith('acc_'));
     expect(shared).toHaveLength(60);
     expect(shared.every((c) => vendorNames.has(String(c.properties.get('name'))))).toBe(true);
     expect(shared.some((c) => c.properties.get('industry'))).toBe(false); // not in northwind's field allowlist
-    expect(globex.store.query('SELECT Id FROM Account WHERE Cosell_Id__c != null')).toEqual([]);
+    expect(globex.store.query("SELECT Id FROM Account WHERE Cosell_Id__c LIKE 'acc_%'")).toEqual([]);
     expect(lines.some((line) => line.startsWith('Dashboard: '))).toBe(true);
     const response = await fetch(running.dashboardUrl);
     expect(response.status).toBe(401);
+  });
+
+  it('given the partner directory in the vendor CRM, then each partner CRM shows its program standing on the vendor account, and a directory change reaches it on the next cycle', async () => {
+    const dir = await scratch();
+    running = await runDemo({ once: true, companies: 20, seed: 4, port: 0, redisUrl: 'redis://127.0.0.1:6379', workspaceId: `demo-program-${String(process.pid)}`, mappingsDir: 'mappings', dir, cycleTimeoutMs: 60_000, print: () => undefined });
+    const { vendor, northwind, globex } = running.sandboxes;
+    const program = () => northwind.portal.stores.companies.getByUnique('cosell_id', 'vendor-program-northwind');
+    expect(program()?.properties.get('name')).toBe('Acme Cloud');
+    expect(program()?.properties.get('cosell_program_tier')).toBe('gold');
+    expect(program()?.properties.get('cosell_program_certifications')).toBe('Cloud Architect, Migration Partner');
+    expect(globex.store.query("SELECT Name, Cosell_Program_Tier__c, Cosell_Program_Status__c FROM Account WHERE Cosell_Id__c = 'vendor-program-globex'")).toMatchObject([{ Name: 'Acme Cloud', Cosell_Program_Tier__c: 'platinum', Cosell_Program_Status__c: 'active' }]);
+
+    const [northwindRecord] = vendor.store.query("SELECT Id FROM Partner__c WHERE Name = 'Northwind Consulting'");
+    vendor.clock.advance(1_000);
+    vendor.store.update('Partner__c', String(northwindRecord?.Id), { Tier__c: 'Platinum', Status__c: 'Suspended' });
+    await running.cycle();
+    expect(program()?.properties.get('cosell_program_tier')).toBe('platinum');
+    expect(program()?.properties.get('cosell_program_status')).toBe('suspended');
   });
 
   it('given a size it cannot make, then it says what it expected and exits 2', async () => {
