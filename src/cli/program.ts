@@ -4,6 +4,7 @@ import { addDemoCommand } from './commands/demo.js';
 import { addDlqCommands } from './commands/dlq.js';
 import { addLinkCommand } from './commands/link.js';
 import { addMappingsCommands } from './commands/mappings-validate.js';
+import { addSandboxCommand } from './commands/sandbox.js';
 import { addServeCommand } from './commands/serve.js';
 import { addSyncCommand } from './commands/sync.js';
 import { addWorkerCommand } from './commands/worker.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   addMappingsCommands(program);
   addWorkerCommand(program);
   addServeCommand(program);
+  addSandboxCommand(program);
   addSyncCommand(program);
   addLinkCommand(program);
   addDlqCommands(program);

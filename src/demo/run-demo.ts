@@ -171,7 +171,7 @@ async function clearDemoState(redis: Redis, workspaceId: string): Promise<void> 
 function printSandboxes(sandboxes: DemoSandboxes, print: (line: string) => void): void {
   const { vendor, northwind, globex, seeded } = sandboxes;
   print(`  vendor     Salesforce  ${vendor.url}  records: ${vendor.url}/sandbox   (${seeded.vendor})`);
-  print(`  northwind  HubSpot     ${northwind.url}   (${seeded.northwind}; access token in the workspace's demo.env)`);
+  print(`  northwind  HubSpot     ${northwind.url}  records: ${northwind.url}/sandbox   (${seeded.northwind})`);
   print(`  globex     Salesforce  ${globex.url}  records: ${globex.url}/sandbox   (${seeded.globex})`);
 }
 

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { HubSpotAuth } from './auth.js';
+import { registerRecordViewRoutes } from './record-view-routes.js';
 import { registerAssociationRoutes } from './association-routes.js';
 import { registerBatchRoutes } from './batch-routes.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
@@ -44,6 +45,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
   registerSearchRoutes(app, portal);
   registerCatalogRoutes(app, portal);
   registerAssociationRoutes(app, portal);
+  registerRecordViewRoutes(app, portal);
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   return {
     url,
