@@ -48,7 +48,7 @@ export function registerRecordViewRoutes(app: FastifyInstance, portal: HubSpotPo
     const ownerId = record.properties.get('hubspot_owner_id');
     const owner = portal.owners.find((o) => o.id === ownerId);
     const rows = [...record.properties]
-      .filter(([, value]) => value !== null && value !== '')
+      .filter(([, value]) => value !== '')
       .sort(([a], [b]) => (definitions.get(a)?.label ?? a).localeCompare(definitions.get(b)?.label ?? b))
       .map(([name, value]) => {
         const shown = name === 'hubspot_owner_id' && owner ? `${owner.firstName} ${owner.lastName} &lt;${escapeHtml(owner.email)}&gt;` : escapeHtml(value);
