@@ -62,8 +62,9 @@ export function registerAssociationRoutes(app: FastifyInstance, portal: HubSpotP
     if (!winner || !loser) throw notFound('One or both objects do not exist.');
     if (winner === loser) throw validationError('Cannot merge an object with itself.');
     winner.mergedIds.push(loser.id, ...loser.mergedIds);
-    store.archive(loser, portal.clock);
+    store.archive(loser, portal.clock, true);
     store.update(winner, new Map([['hs_merged_object_ids', winner.mergedIds.map(String).join(';')]]), portal.clock);
+    portal.webhooks.merged(store.type, winner, loser);
     for (const other of ['companies', 'deals', 'contacts'] as const) {
       for (const id of portal.associated(store.type, loser.id, other)) portal.associate(store.type, winner.id, other, id);
     }

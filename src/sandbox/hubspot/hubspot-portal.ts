@@ -1,6 +1,7 @@
 import { NO_FAULTS, type FaultSettings } from '../fault-settings.js';
 import { SandboxClock } from '../sandbox-clock.js';
 import { ObjectTypeStore, type StoredObject } from './object-store.js';
+import { WebhookSender, type WebhookTarget } from './webhook-sender.js';
 import { isObjectType, type ObjectType } from './property-catalog.js';
 
 export interface HubSpotOwner {
@@ -32,6 +33,8 @@ export interface PortalSettings {
   accessTokenTtlMs: number;
   /** Records become visible to search this long after a change (the real index lags a few seconds). */
   searchIndexDelayMs: number;
+  /** Where webhook deliveries go; none until set. */
+  webhooks?: WebhookTarget | undefined;
 }
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
@@ -50,12 +53,17 @@ export class HubSpotPortal {
   /** `companies:1 → deals` → ids of associated deals. */
   readonly associations = new Map<string, Set<number>>();
   settings: PortalSettings;
+  /** Webhook deliveries to the app's target URL, once configured (`sandbox.configure({ webhooks })`). */
+  readonly webhooks: WebhookSender;
   #nextId = 1000;
 
   constructor(portalId: number, settings: Partial<PortalSettings> = {}) {
     this.portalId = portalId;
     this.settings = { ...DEFAULT_PORTAL_SETTINGS, ...settings };
     this.stores = { companies: new ObjectTypeStore('companies'), deals: new ObjectTypeStore('deals'), contacts: new ObjectTypeStore('contacts') };
+    this.webhooks = new WebhookSender(portalId, () => this.clock.now());
+    this.webhooks.configure(this.settings.webhooks);
+    for (const store of Object.values(this.stores)) store.onChange = (change) => { this.webhooks.changed(store.type, change); };
   }
 
   nextId(): number {

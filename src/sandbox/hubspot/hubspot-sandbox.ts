@@ -54,7 +54,11 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     accessToken: auth.privateAppToken,
     configure(settings) {
       portal.settings = { ...portal.settings, ...settings };
+      if ('webhooks' in settings) portal.webhooks.configure(settings.webhooks);
     },
-    close: () => app.close(),
+    close: async () => {
+      portal.webhooks.configure(undefined);
+      await app.close();
+    },
   };
 }

@@ -21,8 +21,16 @@ const before = (a: StoredObject, updatedAt: number, id: number): boolean => a.up
  * value, in creation order (list paging by `after`), and in modification order (incremental search on
  * hs_lastmodifieddate). Creation appends; an update moves one entry in the modification order.
  */
+/** A change a webhook subscription can report: a record created, properties changed, archived. */
+export type StoreChange =
+  | { kind: 'creation'; record: StoredObject }
+  | { kind: 'propertyChange'; record: StoredObject; properties: [string, string | null][] }
+  | { kind: 'deletion'; record: StoredObject };
+
 export class ObjectTypeStore {
   readonly type: ObjectType;
+  /** Told of every change (the portal's webhook sender listens). */
+  onChange: ((change: StoreChange) => void) | undefined;
   readonly definitions = new Map<string, PropertyDefinition>();
   readonly #byId = new Map<number, StoredObject>();
   readonly #creationOrder: StoredObject[] = [];
@@ -72,22 +80,25 @@ export class ObjectTypeStore {
     this.#byId.set(id, record);
     this.#creationOrder.push(record);
     this.#insertModified(record);
+    this.onChange?.({ kind: 'creation', record });
     return record;
   }
 
   /** Sets properties and the modification time; returns false when nothing changed (HubSpot keeps the time then). */
   update(record: StoredObject, values: ReadonlyMap<string, string | null>, clock: SandboxClock): boolean {
-    const changed = [...values].some(([name, value]) => (record.properties.get(name) ?? null) !== value);
-    if (!changed) return false;
+    const changed = [...values].filter(([name, value]) => (record.properties.get(name) ?? null) !== value);
+    if (changed.length === 0) return false;
     this.#removeModified(record);
     this.#apply(record, values);
     record.updatedAt = Math.max(clock.now(), record.updatedAt);
     this.#stamp(record);
     this.#insertModified(record);
+    this.onChange?.({ kind: 'propertyChange', record, properties: changed });
     return true;
   }
 
-  archive(record: StoredObject, clock: SandboxClock): void {
+  /** Archives a record; `silent` for a merge's loser (the merge is reported instead of a deletion). */
+  archive(record: StoredObject, clock: SandboxClock, silent = false): void {
     if (record.archived) return;
     this.#removeModified(record);
     record.archived = true;
@@ -99,6 +110,7 @@ export class ObjectTypeStore {
       const value = record.properties.get(name);
       if (value !== undefined && index.get(value) === record.id) index.delete(value);
     }
+    if (!silent) this.onChange?.({ kind: 'deletion', record });
   }
 
   /** Records in creation order from position `start` (list paging). */
