@@ -143,7 +143,11 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     print(`Whole demo: ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     if (!options.once) {
       await reconcileSchedules({ queue: ingest, schedules: workspace.schedules, redis, prefix: connection.prefix, logger });
-      print('Schedules now sync every minute; change records in the sandboxes and watch them move. Ctrl-C stops.');
+      // Northwind's HubSpot app now delivers its changes to our webhook endpoint, as a real app subscription would.
+      const webhookUrl = `${address}/webhooks/hubspot/northwind`;
+      sandboxes.northwind.configure({ webhooks: { targetUrl: webhookUrl, clientSecret: sandboxes.northwind.auth.app.clientSecret, appId: 4_411_001 } });
+      print(`Northwind's HubSpot delivers its changes as signed webhooks to ${webhookUrl}; the schedules poll every minute.`);
+      print('Change records in the sandboxes and watch them move. Ctrl-C stops.');
     }
     return { sandboxes, workspace, dashboardUrl, cycle: () => runDemoCycle(cycle, options.cycleTimeoutMs), stop };
   } catch (error) {
