@@ -41,14 +41,16 @@ export function registerSearchRoutes(app: FastifyInstance, portal: HubSpotPortal
 
     const groups = body.filterGroups.map((g) => g.filters.map((f) => ({ name: f.propertyName, test: compileFilter(f, store.definitions) })));
     const query = body.query?.toLowerCase();
-    const candidates = candidatesFor(portal, store.type, body.filterGroups.map((g) => g.filters));
+    const { records: candidates, byModification } = candidatesFor(portal, store.type, body.filterGroups.map((g) => g.filters));
     const matches: StoredObject[] = [];
     for (const record of candidates) {
       if (record.archived || !portal.indexed(record) || !matchesGroups(record, groups)) continue;
       if (query && ![...record.properties.values()].some((v) => v.toLowerCase().includes(query))) continue;
       matches.push(record);
     }
-    sortRecords(matches, body.sorts, store.definitions);
+    // Read from the modification index, records already come in (hs_lastmodifieddate, id) order.
+    const alreadyOrdered = byModification && body.sorts.every((sort, index) => index === 0 && sort.propertyName === 'hs_lastmodifieddate' && sort.direction !== 'DESCENDING') && body.sorts.length === 1;
+    if (!alreadyOrdered) sortRecords(matches, body.sorts, store.definitions);
     const page = matches.slice(offset, offset + body.limit);
     const nextOffset = offset + page.length;
     return {
@@ -60,7 +62,7 @@ export function registerSearchRoutes(app: FastifyInstance, portal: HubSpotPortal
 }
 
 /** When every group has a lower bound on hs_lastmodifieddate, start from it in the modification index. */
-function candidatesFor(portal: HubSpotPortal, type: 'companies' | 'deals' | 'contacts', groups: readonly (readonly SearchFilter[])[]): Iterable<StoredObject> {
+function candidatesFor(portal: HubSpotPortal, type: 'companies' | 'deals' | 'contacts', groups: readonly (readonly SearchFilter[])[]): { records: Iterable<StoredObject>; byModification: boolean } {
   const store = portal.stores[type];
   const bounds = groups.map((filters) => {
     const lower = filters.find((f) => f.propertyName === 'hs_lastmodifieddate' && (f.operator === 'GT' || f.operator === 'GTE' || f.operator === 'BETWEEN' || f.operator === 'EQ'));
@@ -68,8 +70,8 @@ function candidatesFor(portal: HubSpotPortal, type: 'companies' | 'deals' | 'con
     const at = /^\d+$/.test(lower.value) ? Number(lower.value) : Date.parse(lower.value);
     return Number.isFinite(at) ? at : undefined;
   });
-  if (groups.length === 0 || bounds.some((b) => b === undefined)) return store.all();
-  return store.fromModification(Math.min(...bounds.filter((b): b is number => b !== undefined)));
+  if (groups.length === 0 || bounds.some((b) => b === undefined)) return { records: store.all(), byModification: false };
+  return { records: store.fromModification(Math.min(...bounds.filter((b): b is number => b !== undefined))), byModification: true };
 }
 
 function sortRecords(records: StoredObject[], sorts: readonly SearchSort[], definitions: ReadonlyMap<string, { type: 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool' }>): void {
