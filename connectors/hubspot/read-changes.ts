@@ -62,16 +62,18 @@ async function* searchFrom(caller: HubSpotCaller, type: string, properties: stri
       options.signal?.throwIfAborted();
       const page = await search(caller, type, properties, [{ propertyName: 'hs_lastmodifieddate', operator: inclusive ? 'GTE' : 'GT', value: String(lower) }], 'hs_lastmodifieddate', offset, options.signal);
       const records = page.results.map(toRecord);
-      if (records.length === 0) return;
       const lastRecord = records[records.length - 1];
-      if (lastRecord) lastSeen = { modifiedAt: lastRecord.modifiedAt, id: lastRecord.id };
-      firstTime ??= Date.parse(records[0]?.modifiedAt ?? '');
-      yield { records, cursor: lastSeen ?? { modifiedAt: new Date(lower).toISOString(), id: '0' } };
-      offset += records.length;
-      if (page.paging?.next === undefined) {
+      if (lastRecord) {
+        lastSeen = { modifiedAt: lastRecord.modifiedAt, id: lastRecord.id };
+        firstTime ??= Date.parse(records[0]?.modifiedAt ?? '');
+        yield { records, cursor: lastSeen };
+      }
+      const next = nextOffset(page.paging?.next?.after, offset, records.length);
+      if (next === undefined) {
         exhausted = true;
         break;
       }
+      offset = next;
     }
     if (exhausted || !lastSeen) return;
     const lastTime = Date.parse(lastSeen.modifiedAt);
@@ -101,15 +103,29 @@ async function* drainTimestamp(caller: HubSpotCaller, type: string, properties: 
       ], 'hs_object_id', offset, signal);
       const records = page.results.map(toRecord);
       const last = records[records.length - 1];
-      if (!last) return;
-      lastId = last.id;
-      yield { records, cursor: { modifiedAt: new Date(at).toISOString(), id: lastId } };
-      offset += records.length;
-      if (page.paging?.next === undefined) return;
+      if (last) {
+        lastId = last.id;
+        yield { records, cursor: { modifiedAt: new Date(at).toISOString(), id: lastId } };
+      }
+      const next = nextOffset(page.paging?.next?.after, offset, records.length);
+      if (next === undefined) return;
+      offset = next;
     }
     // The cap again, inside one timestamp: go on after the last id seen.
     afterId = lastId;
   }
+}
+
+/**
+ * Where the next search page starts: HubSpot's `paging.next.after` (an offset), or nothing when there is no
+ * next page. A page can come back empty and still name a next one (records left the index between pages):
+ * reading goes on from it; an `after` that does not move forward ends the query rather than loop.
+ */
+function nextOffset(after: string | undefined, offset: number, read: number): number | undefined {
+  if (after === undefined) return undefined;
+  const next = Number(after);
+  if (!Number.isInteger(next)) return offset + read;
+  return next > offset ? next : undefined;
 }
 
 function search(caller: HubSpotCaller, type: string, properties: string, filters: { propertyName: string; operator: string; value: string }[], sortBy: string, offset: number, signal: AbortSignal | undefined): Promise<{ results: HubSpotObject[]; paging?: { next?: { after: string } | undefined } | undefined }> {
