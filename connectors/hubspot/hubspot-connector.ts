@@ -8,11 +8,18 @@ import { ApiUsageStore } from '../shared/api-usage-store.js';
 import type { CrmConnector } from '../shared/crm-connector.js';
 import { RequestWindowLimiter } from '../shared/request-window-limiter.js';
 import { SharedTokenStore } from '../shared/shared-token-store.js';
+import { associateDefault, readAssociations, type AssociationPair } from './associations.js';
 import { HubSpotCaller } from './hubspot-caller.js';
 import { OAuthSession } from './oauth-session.js';
 import { readChanges } from './read-changes.js';
 import { describeObject, readByIds, readRemovals } from './read-records.js';
 import { archiveRecords, upsertRecords } from './write-records.js';
+
+/** HubSpot's associations v4 (a deal to its company), beside the common interface. */
+export interface HubSpotAssociations {
+  associate(fromType: string, toType: string, pairs: readonly AssociationPair[]): Promise<AssociationPair[]>;
+  associations(fromType: string, toType: string, ids: readonly string[]): Promise<Map<string, string[]>>;
+}
 
 export interface HubSpotConnectorOptions {
   connectionId: string;
@@ -27,7 +34,7 @@ export interface HubSpotConnectorOptions {
  * the shared Redis window limits calls across all worker processes, and the job owns retries (a 429
  * defers the job without spending an attempt). See BEHAVIOR.md.
  */
-export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmConnector & { caller: HubSpotCaller } {
+export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmConnector & HubSpotAssociations & { caller: HubSpotCaller } {
   const { settings, redis, prefix, connectionId } = options;
   // No accessToken here: each call carries its own Authorization header (OAuth tokens rotate).
   const client = new Client({ basePath: settings.baseUrl, numberOfApiCallRetries: 0 });
@@ -61,5 +68,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     readRemovals: (object, removalOptions) => readRemovals(caller, object, removalOptions),
     budget: () => usage.budget(),
     calls: () => caller.calls,
+    associate: (fromType, toType, pairs) => associateDefault(caller, fromType, toType, pairs),
+    associations: (fromType, toType, ids) => readAssociations(caller, fromType, toType, ids),
   };
 }

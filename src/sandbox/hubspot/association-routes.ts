@@ -8,9 +8,9 @@ import { isObjectType, type ObjectType } from './property-catalog.js';
 import { findRecord } from './record-writes.js';
 
 /** HubSpot-defined default association type ids: https://developers.hubspot.com/docs/api/crm/associations/v4 */
-const DEFAULT_TYPE_IDS: Record<string, number> = { 'companies>deals': 342, 'deals>companies': 341, 'contacts>companies': 279, 'companies>contacts': 280, 'deals>contacts': 3, 'contacts>deals': 4 };
+export const DEFAULT_TYPE_IDS: Record<string, number> = { 'companies>deals': 342, 'deals>companies': 341, 'contacts>companies': 279, 'companies>contacts': 280, 'deals>contacts': 3, 'contacts>deals': 4 };
 
-function typeOf(name: string): ObjectType {
+export function typeOf(name: string): ObjectType {
   const singular: Record<string, ObjectType> = { company: 'companies', deal: 'deals', contact: 'contacts' };
   const type = singular[name] ?? name;
   if (!isObjectType(type)) throw notFound(`Unable to infer object type from: ${name}`);

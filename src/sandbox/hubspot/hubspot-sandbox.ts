@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { HubSpotAuth } from './auth.js';
 import { registerRecordViewRoutes } from './record-view-routes.js';
+import { registerAssociationBatchRoutes } from './association-batch-routes.js';
 import { registerAssociationRoutes } from './association-routes.js';
 import { registerBatchRoutes } from './batch-routes.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
@@ -45,6 +46,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
   registerSearchRoutes(app, portal);
   registerCatalogRoutes(app, portal);
   registerAssociationRoutes(app, portal);
+  registerAssociationBatchRoutes(app, portal);
   registerRecordViewRoutes(app, portal);
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   return {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotConnector } from '../../../connectors/hubspot/hubspot-connector.js';
-import type { ChangePage, CrmConnector } from '../../../connectors/shared/crm-connector.js';
+import type { ChangePage } from '../../../connectors/shared/crm-connector.js';
 import { BudgetExhaustedError, RateLimitedError } from '../../../connectors/shared/deferral-errors.js';
 import { Secret } from '../../../src/config/secret.js';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../../src/sandbox/hubspot/hubspot-sandbox.js';
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 const LIMITS = { dailyShare: 0.9, requestsPerTenSeconds: 10_000, searchRequestsPerSecond: 1_000 };
 
-async function setup(auth?: 'oauth'): Promise<{ sb: HubSpotSandbox; connector: CrmConnector }> {
+async function setup(auth?: 'oauth'): Promise<{ sb: HubSpotSandbox; connector: ReturnType<typeof createHubSpotConnector> }> {
   ws = await testWorkspace();
   const sb = (sandbox = await startHubSpotSandbox());
   const settings = {
@@ -131,5 +131,23 @@ describe('HubSpot connector against the sandbox', () => {
     expect(field('industry')).toMatchObject({ type: 'picklist', restricted: true });
     expect(field('cosell_id')).toMatchObject({ externalId: true, unique: true, updateable: true });
     expect(field('hs_lastmodifieddate')).toMatchObject({ type: 'datetime', updateable: false });
+  });
+
+  it('given deals and companies, then associations v4 link each deal to its company in batches and read back; a missing record is reported, not linked', async () => {
+    const { sb, connector } = await setup();
+    const companies = await connector.upsert('companies', 'cosell_id', [1, 2].map((n) => ({ externalId: `acc_${String(n)}`, fields: { name: `Company ${String(n)}` } })));
+    const deals = await connector.upsert('deals', 'cosell_id', [1, 2, 3].map((n) => ({ externalId: `opp_${String(n)}`, fields: { dealname: `Deal ${String(n)}`, pipeline: 'default', dealstage: 'qualifiedtobuy' } })));
+    const id = (outcome: (typeof deals)[number] | undefined): string => (outcome?.ok ? outcome.id : '');
+    const notLinked = await connector.associate('deals', 'companies', [
+      { fromId: id(deals[0]), toId: id(companies[0]) },
+      { fromId: id(deals[1]), toId: id(companies[0]) },
+      { fromId: id(deals[2]), toId: id(companies[1]) },
+      { fromId: id(deals[2]), toId: '999999' },
+    ]);
+    expect(notLinked).toEqual([{ fromId: id(deals[2]), toId: '999999' }]);
+    const read = await connector.associations('companies', 'deals', [id(companies[0]), id(companies[1])]);
+    expect(read.get(id(companies[0]))?.sort()).toEqual([id(deals[0]), id(deals[1])].sort());
+    expect(read.get(id(companies[1]))).toEqual([id(deals[2])]);
+    expect(sb.portal.associated('deals', Number(id(deals[2])), 'companies')).toEqual([Number(id(companies[1]))]);
   });
 });
