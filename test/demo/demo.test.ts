@@ -80,6 +80,28 @@ describe('cosell demo', () => {
     expect(program()?.properties.get('cosell_program_status')).toBe('suspended');
   });
 
+  it('given two vendor accounts merged in Salesforce, then the partner copy of the merged-away one is deleted and the merge is kept as an alias', async () => {
+    const dir = await scratch();
+    running = await runDemo({ once: true, companies: 30, seed: 5, port: 0, redisUrl: 'redis://127.0.0.1:6379', workspaceId: `demo-merge-${String(process.pid)}`, mappingsDir: 'mappings', dir, cycleTimeoutMs: 60_000, print: () => undefined });
+    const { vendor, northwind } = running.sandboxes;
+    const shared = () => [...northwind.portal.stores.companies.all()].filter((c) => !c.archived && c.properties.get('cosell_id')?.startsWith('acc_'));
+    expect(shared()).toHaveLength(30);
+    const [master, loser] = vendor.store.query('SELECT Id, Name, Cosell_Id__c FROM Account ORDER BY Name LIMIT 2');
+    const loserName = String(loser?.Name);
+    vendor.clock.advance(2_000);
+    vendor.store.merge('Account', String(master?.Id), [String(loser?.Id)]);
+    await running.cycle();
+    const names = shared().map((c) => c.properties.get('name'));
+    expect(names).toHaveLength(29);
+    expect(names).not.toContain(loserName);
+    expect(names).toContain(String(master?.Name));
+    const ws = await testWorkspace();
+    const aliases = await ws.redis.hgetall(`${workspaceKeyPrefix(running.workspace.workspace.id)}:merged:account`);
+    await ws.cleanup();
+    expect(Object.keys(aliases)).toHaveLength(1);
+    expect(Object.values(aliases)[0]).toMatch(/^acc_/);
+  });
+
   it('given a size it cannot make, then it says what it expected and exits 2', async () => {
     const result = await runCosell(['demo', '--once', '--companies', '0']);
     expect(result.code).toBe(2);
