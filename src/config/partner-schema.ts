@@ -47,6 +47,8 @@ export const Partner = z.strictObject({
   region: z.string().min(1),
   connection: Connection,
   sharing: SharingPolicy.default({ share: 'nothing' }),
+  /** Account matches scoring below this are not overlaps for this partner (0.5–1; default the matcher's). */
+  matchThreshold: z.number().min(0.5).max(1).optional(),
   /** The partner's record in the vendor CRM's partner directory (found by name when not given). */
   directoryId: z.string().min(1).optional(),
   /** The record that represents the vendor in the partner's CRM; the engine keeps one of its own when not given. */

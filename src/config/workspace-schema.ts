@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Connection } from './connection-schema.js';
 import { Identifier, Partner } from './partner-schema.js';
+import { Populations } from './population-schema.js';
 import { Schedule } from './schedule-schema.js';
 import { SecretReference } from './secret-reference.js';
 
@@ -58,6 +59,8 @@ export const Workspace = z
       connection: Connection,
     }),
     partners: z.array(Partner).default([]),
+    /** Account populations for overlap reports (customers, prospects, …), the same for vendor and partners. */
+    populations: Populations,
     schedules: z.array(Schedule).default([]),
     server: ServerSettings.optional(),
     logging: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).default({ level: 'info' }),

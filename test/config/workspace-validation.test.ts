@@ -70,6 +70,12 @@ const CORPUS: Record<string, Expected[]> = {
   'redis-password-in-url.yaml': [
     { path: 'redis.url', line: 3, expected: 'redis.password as { env: NAME }', found: 's3cret' },
   ],
+  'bad-populations.yaml': [
+    { path: 'populations.customers', line: 9, expected: 'at least one field to filter on', found: 'a mapping with "colour"' },
+    { path: 'populations.customers.colour', line: 9, expected: 'no such setting', found: 'unknown setting "colour"' },
+    { path: 'populations.prospects.relationship', line: 10, expected: 'at least one value', found: 'empty' },
+    { path: 'populations.Big Ones', line: 11, expected: 'lower-case letters, digits and dashes', found: 'a mapping' },
+  ],
   'bad-ids-and-urls.yaml': [
     { path: 'workspace.id', line: 2, expected: 'lower-case letters', found: '"Acme Cloud"' },
     { path: 'workspace.name', line: 2, expected: 'at least 1 characters', found: '""' },
