@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** Canonical account fields a population may filter on (text values). */
-export const POPULATION_FIELDS = ['relationship', 'industry', 'country', 'state', 'city', 'ownerEmail', 'ownerName', 'domain'] as const;
-
 const Values = z.array(z.string().min(1)).min(1, { error: 'at least one value' });
 
 /**
@@ -10,8 +7,17 @@ const Values = z.array(z.string().min(1)).min(1, { error: 'at least one value' }
  * same filter applied to the vendor's accounts and to each partner's. E.g. `customers: { relationship: [customer] }`.
  */
 export const PopulationFilter = z
-  .strictObject(Object.fromEntries(POPULATION_FIELDS.map((field) => [field, Values.optional()])) as Record<(typeof POPULATION_FIELDS)[number], z.ZodOptional<typeof Values>>)
-  .refine((filter) => Object.values(filter).some((values) => values !== undefined), { error: 'at least one field to filter on, e.g. { relationship: [customer] }' });
+  .strictObject({
+    relationship: Values.optional(),
+    industry: Values.optional(),
+    country: Values.optional(),
+    state: Values.optional(),
+    city: Values.optional(),
+    ownerEmail: Values.optional(),
+    ownerName: Values.optional(),
+    domain: Values.optional(),
+  })
+  .refine((filter) => Object.keys(filter).length > 0, { error: 'at least one field to filter on, e.g. { relationship: [customer] }' });
 
 export const DEFAULT_POPULATIONS = {
   customers: { relationship: ['customer'] },

@@ -6,7 +6,7 @@ export function populationsOf(values: Readonly<Record<string, unknown>>, populat
     .filter(([, filter]) =>
       Object.entries(filter).every(([field, allowed]) => {
         const value = values[field];
-        return typeof value === 'string' && (allowed ?? []).some((a) => a.toLowerCase() === value.toLowerCase());
+        return typeof value === 'string' && allowed.some((a) => a.toLowerCase() === value.toLowerCase());
       }),
     )
     .map(([name]) => name);
