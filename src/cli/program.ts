@@ -3,7 +3,9 @@ import { addConfigCommands } from './commands/config-validate.js';
 import { addDemoCommand } from './commands/demo.js';
 import { addDlqCommands } from './commands/dlq.js';
 import { addLinkCommand } from './commands/link.js';
+import { addMatchCommand } from './commands/match.js';
 import { addMappingsCommands } from './commands/mappings-validate.js';
+import { addOverlapsCommand } from './commands/overlaps.js';
 import { addSandboxCommand } from './commands/sandbox.js';
 import { addServeCommand } from './commands/serve.js';
 import { addSyncCommand } from './commands/sync.js';
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   addSandboxCommand(program);
   addSyncCommand(program);
   addLinkCommand(program);
+  addOverlapsCommand(program);
   addDlqCommands(program);
+  addMatchCommand(program);
   return program;
 }

@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import { loadWorkspace, type ResolvedWorkspace } from '../config/load-workspace.js';
 import { engineProcessors } from '../engine/engine-processors.js';
 import { createEngineRuntime, type EngineRuntime } from '../engine/engine-runtime.js';
+import { computeOverlaps, saveOverlapReport } from '../engine/overlaps/compute-overlaps.js';
+import { formatMatrix } from '../engine/overlaps/format-matrix.js';
 import { readPartnerDirectory } from '../engine/partner-directory.js';
 import { productConnectorFactory } from '../engine/product-connector-factory.js';
 import { reconcileSchedules } from '../engine/schedule-reconciler.js';
@@ -128,6 +130,15 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
       const received = first.filter((run) => run.connectionId === partner.id && run.trigger === 'write-back').reduce((n, run) => n + run.counts.written, 0);
       const policy = partner.sharing.share === 'all' ? `share: all, fields ${(partner.sharing.fields ?? []).join(', ')}` : `share: ${partner.sharing.share}`;
       print(`  ${partner.id.padEnd(10)} (${policy}): ${received.toLocaleString('en-US')} accounts written into its CRM`);
+    }
+    print('');
+    print('Account overlaps (src/matching): vendor accounts each partner also has, by population (vendor × partner):');
+    for (const partner of workspace.partners) {
+      const report = await computeOverlaps(workspace, engine.stores, partner.id);
+      await saveOverlapReport({ redis, prefix: connection.prefix }, report);
+      print(`  ${partner.id.padEnd(10)} ${String(report.pairs.length)} of its ${String(report.partnerAccounts)} accounts are vendor accounts; ${formatMatrix(report.matrix)}`);
+      const example = report.pairs[0];
+      if (example) print(`             e.g. vendor "${example.vendor.name}" = partner "${example.partner.name}" (${example.score.toFixed(2)}: ${example.reason})`);
     }
     print('');
     print("Program standing, from the vendor's partner directory, written onto the vendor's account in each partner's CRM:");

@@ -4,6 +4,7 @@ import { customProperty } from '../sandbox/hubspot/property-catalog.js';
 import { loadSeedOrg } from '../sandbox/salesforce/load-seed-org.js';
 import type { SalesforceSandbox } from '../sandbox/salesforce/salesforce-sandbox.js';
 import { generateSeedOrg } from '../sandbox/seed/generate-seed-org.js';
+import type { SeedOrgSpec } from '../sandbox/seed/seed-types.js';
 
 export interface DemoSeedSummary {
   vendor: string;
@@ -17,16 +18,25 @@ const UNIVERSE = 1;
  * The demo's data: a vendor org and two partner orgs drawn from one world of companies, so part of each
  * partner's accounts are the vendor's accounts, spelled and typed the way each org's reps would.
  */
+/** The demo's three orgs: one vendor and two partners on one universe, 40% the vendor's size, 35% and 25% overlap. */
+export function demoSeedSpecs(options: { companies: number; seed: number }): { vendor: SeedOrgSpec; northwind: SeedOrgSpec; globex: SeedOrgSpec } {
+  const partnerCompanies = Math.max(1, Math.round(options.companies * 0.4));
+  const partner = (seed: number, overlap: number): SeedOrgSpec => ({ seed, kind: 'partner', companies: partnerCompanies, opportunitiesPerCompany: 0.8, users: Math.max(2, Math.ceil(partnerCompanies / 100)), overlap, universe: UNIVERSE, vendorCompanies: options.companies });
+  return {
+    vendor: { seed: options.seed, kind: 'vendor', companies: options.companies, opportunitiesPerCompany: 1.2, users: Math.max(3, Math.ceil(options.companies / 100)), partners: 12, universe: UNIVERSE },
+    northwind: partner(options.seed + 1, 0.35),
+    globex: partner(options.seed + 2, 0.25),
+  };
+}
+
 export async function seedDemoOrgs(
   sandboxes: { vendor: SalesforceSandbox; northwind: HubSpotSandbox; globex: SalesforceSandbox },
   options: { companies: number; seed: number },
 ): Promise<DemoSeedSummary> {
-  const partnerCompanies = Math.max(1, Math.round(options.companies * 0.4));
-  const vendorSpec = { seed: options.seed, kind: 'vendor' as const, companies: options.companies, opportunitiesPerCompany: 1.2, users: Math.max(3, Math.ceil(options.companies / 100)), partners: 12, universe: UNIVERSE };
-  const partnerSpec = (seed: number, overlap: number) => ({ seed, kind: 'partner' as const, companies: partnerCompanies, opportunitiesPerCompany: 0.8, users: Math.max(2, Math.ceil(partnerCompanies / 100)), overlap, universe: UNIVERSE, vendorCompanies: options.companies });
-  const vendor = await loadSeedOrg(sandboxes.vendor.org, generateSeedOrg(vendorSpec));
-  const northwind = await loadSeedPortal(sandboxes.northwind, generateSeedOrg(partnerSpec(options.seed + 1, 0.35)));
-  const globex = await loadSeedOrg(sandboxes.globex.org, generateSeedOrg(partnerSpec(options.seed + 2, 0.25)));
+  const specs = demoSeedSpecs(options);
+  const vendor = await loadSeedOrg(sandboxes.vendor.org, generateSeedOrg(specs.vendor));
+  const northwind = await loadSeedPortal(sandboxes.northwind, generateSeedOrg(specs.northwind));
+  const globex = await loadSeedOrg(sandboxes.globex.org, generateSeedOrg(specs.globex));
   addDirectoryAndProgramFields(sandboxes);
   const describe = (s: { accounts?: number; companies?: number; opportunities?: number; deals?: number }, accounts: string, opportunities: string): string =>
     `${(s.accounts ?? s.companies ?? 0).toLocaleString('en-US')} ${accounts}, ${(s.opportunities ?? s.deals ?? 0).toLocaleString('en-US')} ${opportunities}`;

@@ -1,5 +1,6 @@
 import freeMailProviders from 'email-providers';
-import { registrableDomain } from '../mappings/transforms/domain-transform.js';
+import { parse } from 'tldts';
+import { PAGE_PLATFORMS, SUBDOMAIN_PLATFORMS } from './platform-hosts.js';
 
 const FREE_MAIL = new Set(freeMailProviders);
 
@@ -7,51 +8,105 @@ export type DomainKey =
   | { kind: 'corporate'; domain: string }
   | { kind: 'unusable'; domain: string | undefined; reason: 'missing' | 'invalid' | 'free-mail' | 'shared-platform' };
 
+type DomainFields = { website?: string | undefined; domain?: string | undefined; email?: string | undefined };
+
 /**
- * The registrable domain a record can be matched on, from its website, domain or e-mail. Free-mail
- * providers (a maintained list of ~8,800 domains) are never a key; hosting tenants stay apart because the
- * Public Suffix List's private section is used (a.myshopify.com ≠ b.myshopify.com). Domains shared by many
- * different companies in one file (social networks, directories, link shorteners) are found from the data
- * itself by `SharedPlatformDetector` and passed here as `shared`.
+ * The registrable domain a record can be matched on, from its domain, website or e-mail — the first of them
+ * that names a company, so a LinkedIn page in `website` still lets `jane@acme.com` be the key. Free-mail
+ * providers (a maintained list of ~8,800 domains) and page platforms (LinkedIn, Facebook, shorteners, …) are
+ * never a key; hosting tenants stay apart because the Public Suffix List's private section is used
+ * (a.myshopify.com ≠ b.myshopify.com) and builders missing from it are listed in platform-hosts.ts. Domains
+ * shared by many different companies in one file are found from the data itself by `SharedPlatformDetector`
+ * and passed here as `shared`.
  */
-export function domainKey(
-  fields: { website?: string | undefined; domain?: string | undefined; email?: string | undefined },
-  shared: ReadonlySet<string> = new Set(),
-): DomainKey {
-  const raw = [fields.domain, fields.website, fields.email].find((value) => value !== undefined && value.trim() !== '');
-  if (raw === undefined) return { kind: 'unusable', domain: undefined, reason: 'missing' };
-  const domain = registrableDomain(raw);
-  if (domain === null) return { kind: 'unusable', domain: undefined, reason: 'invalid' };
+export function domainKey(fields: DomainFields, shared: ReadonlySet<string> = new Set()): DomainKey {
+  let firstUnusable: DomainKey | undefined;
+  for (const raw of [fields.domain, fields.website, fields.email]) {
+    if (raw === undefined || raw.trim() === '') continue;
+    const key = keyOf(raw, shared);
+    if (key.kind === 'corporate') return key;
+    firstUnusable ??= key;
+  }
+  return firstUnusable ?? { kind: 'unusable', domain: undefined, reason: 'missing' };
+}
+
+/** The key of one website, host, URL or e-mail address. */
+function keyOf(raw: string, shared: ReadonlySet<string>): DomainKey {
+  let text = raw.trim().toLowerCase();
+  const at = text.lastIndexOf('@');
+  // "Jane Doe <jane@acme.com>" → "acme.com"
+  if (at >= 0) text = text.slice(at + 1).replace(/[>\s;,].*$/, '');
+  const parsed = parse(text, { allowPrivateDomains: true });
+  let domain = parsed.domain;
+  // A host under no known public suffix ("intranet", "acme.invalid") names nothing outside one network.
+  if (domain === null || !(parsed.isIcann === true || parsed.isPrivate === true)) {
+    return { kind: 'unusable', domain: undefined, reason: 'invalid' };
+  }
   if (FREE_MAIL.has(domain)) return { kind: 'unusable', domain, reason: 'free-mail' };
+  if (PAGE_PLATFORMS.has(domain)) return { kind: 'unusable', domain, reason: 'shared-platform' };
+  if (SUBDOMAIN_PLATFORMS.has(domain)) {
+    const tenant = tenantLabel(parsed.subdomain);
+    if (tenant === undefined) return { kind: 'unusable', domain, reason: 'shared-platform' };
+    domain = `${tenant}.${domain}`;
+  }
   if (shared.has(domain)) return { kind: 'unusable', domain, reason: 'shared-platform' };
   return { kind: 'corporate', domain };
 }
 
+/** "shop.acme" under wordpress.com → "acme"; "www" alone is no tenant. */
+function tenantLabel(subdomain: string | null): string | undefined {
+  if (subdomain === null || subdomain === '') return undefined;
+  const label = subdomain.slice(subdomain.lastIndexOf('.') + 1);
+  return label === 'www' ? undefined : label;
+}
+
+/** The name part of a registrable domain: "acme" of acme.co.uk, of acme.de and of acme.myshopify.com. */
+export function domainLabel(domain: string): string {
+  const dot = domain.indexOf('.');
+  return dot < 0 ? domain : domain.slice(0, dot);
+}
+
 /**
- * Finds platform domains from the data: a registrable domain used by records with many different company
- * names (a LinkedIn or Facebook page, a directory, a link shortener) identifies no company. Feed it every
- * (domain, normalised name) pair of a file, then read `shared()`.
+ * Finds platform domains from the data: a registrable domain used by records of many different companies
+ * (a directory, a link shortener, a site builder not listed in platform-hosts.ts) identifies no company.
+ * Companies are told apart by the first word of their normalised name, so one company's many accounts on its
+ * own domain ("acme germany", "acme labs") never make it a platform. Feed it every (domain, normalised name)
+ * pair of a file, then read `shared()`.
  */
 export class SharedPlatformDetector {
-  readonly #names = new Map<string, Set<string>>();
+  // One word until a second company shows up: most domains belong to one company, and a Set each would be costly.
+  readonly #firstWords = new Map<string, string | Set<string>>();
   readonly #threshold: number;
 
-  /** `threshold` distinct names on one domain make it a platform (default 5). */
-  constructor(threshold = 5) {
+  /** `threshold` different companies on one domain make it a platform (default 5). */
+  constructor(threshold = SHARED_PLATFORM_THRESHOLD) {
     this.#threshold = threshold;
   }
 
   observe(domain: string | undefined, normalizedName: string): void {
     if (domain === undefined || FREE_MAIL.has(domain)) return;
-    let names = this.#names.get(domain);
-    if (!names) {
-      names = new Set();
-      this.#names.set(domain, names);
-    }
-    if (names.size < this.#threshold) names.add(normalizedName);
+    const word = firstWord(normalizedName);
+    const seen = this.#firstWords.get(domain);
+    if (seen === undefined) this.#firstWords.set(domain, word);
+    else if (typeof seen === 'string') {
+      if (seen !== word) this.#firstWords.set(domain, new Set([seen, word]));
+    } else if (seen.size < this.#threshold) seen.add(word);
   }
 
   shared(): Set<string> {
-    return new Set([...this.#names].filter(([, names]) => names.size >= this.#threshold).map(([domain]) => domain));
+    const shared = new Set<string>();
+    for (const [domain, words] of this.#firstWords) {
+      const count = typeof words === 'string' ? 1 : words.size;
+      if (count >= this.#threshold) shared.add(domain);
+    }
+    return shared;
   }
+}
+
+/** How many different companies on one domain make it a platform rather than a company's own domain. */
+export const SHARED_PLATFORM_THRESHOLD = 5;
+
+export function firstWord(normalizedName: string): string {
+  const space = normalizedName.indexOf(' ');
+  return space < 0 ? normalizedName : normalizedName.slice(0, space);
 }

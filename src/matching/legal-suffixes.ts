@@ -7,7 +7,7 @@ export const LEGAL_FORMS: readonly string[] = [
   'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'llc', 'llp', 'lp', 'ltd', 'limited', 'plc', 'pllc',
   'pty ltd', 'pty', 'pte ltd', 'pte', 'pvt ltd', 'private limited', 'holdings', 'group',
   // German-speaking
-  'gmbh', 'gmbh co kg', 'gmbh und co kg', 'gmbh and co kg', 'gmbh and co', 'and co kg', 'and co', 'und co', 'ag', 'kg', 'kgaa', 'ohg', 'ug', 'ev', 'se',
+  'gmbh', 'gmbh co kg', 'ug haftungsbeschrankt', 'gmbh und co kg', 'gmbh and co kg', 'gmbh and co', 'and co kg', 'and co', 'und co', 'ag', 'kg', 'kgaa', 'ohg', 'ug', 'ev', 'se',
   // French, Belgian, Swiss, Luxembourgish
   'sa', 'sas', 'sasu', 'sarl', 'eurl', 'sca', 'scs', 'snc', 'sprl', 'srl',
   // Dutch, Belgian

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCompanyName } from '../../src/matching/normalize-company-name.js';
+import { normalizeCompanyName, splitCompanyName } from '../../src/matching/normalize-company-name.js';
 
 describe('company name normalisation', () => {
   it.each([
@@ -35,5 +35,21 @@ describe('company name normalisation', () => {
   it('given two spellings of one company, then they normalise alike; two different companies do not', () => {
     expect(normalizeCompanyName('Northwind Traders, LLC')).toBe(normalizeCompanyName('NORTHWIND TRADERS'));
     expect(normalizeCompanyName('Delta Air Lines, Inc.')).not.toBe(normalizeCompanyName('Delta Dental'));
+  });
+});
+
+describe('company name parts', () => {
+  it.each([
+    ['The Acme', 'acme'],
+    ['Łukasiewicz Sp. z o.o.', 'lukasiewicz'],
+    ['Yılmaz Holding A.Ş.', 'yilmaz holding'],
+    ['Firtaium UG (haftungsbeschränkt)', 'firtaium'],
+  ])('given %o, then the name is %o', (input, expected) => {
+    expect(normalizeCompanyName(input)).toBe(expected);
+  });
+
+  it('given a name with legal forms, then they are returned last first', () => {
+    expect(splitCompanyName('Acme Holdings Ltd')).toEqual({ name: 'acme', legalForms: ['ltd', 'holdings'] });
+    expect(splitCompanyName('Acme GmbH & Co. KG')).toEqual({ name: 'acme', legalForms: ['gmbh and co kg'] });
   });
 });

@@ -1,0 +1,12 @@
+// A worker thread that turns matched pairs into CSV text (see write-matches-csv.ts), so that the main thread
+// spends its time matching. Each message is a batch of packed rows; each reply is the batch's CSV text.
+import { parentPort } from 'node:worker_threads';
+import { z } from 'zod';
+import { csvTextOf } from './matches-csv-text.js';
+
+const Batch = z.object({ text: z.string(), lengths: z.instanceof(Int32Array), header: z.boolean() });
+
+parentPort?.on('message', (message: unknown) => {
+  const batch = Batch.parse(message);
+  parentPort?.postMessage(csvTextOf({ text: batch.text, lengths: new Int32Array(batch.lengths) }, batch.header));
+});

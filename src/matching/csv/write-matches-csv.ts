@@ -1,0 +1,116 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
+import type { AccountMatch } from '../account-match.js';
+import { csvTextOf, packRows, type PackedRows } from './matches-csv-text.js';
+import { startWorker } from './start-worker.js';
+
+export { MATCH_COLUMNS } from './matches-csv-text.js';
+
+/** Pairs per batch handed to the CSV worker, and batches it may hold at once before writes wait. */
+const BATCH = 10_000;
+const IN_FLIGHT = 4;
+
+/**
+ * Writes matched pairs as CSV (csv-stringify) to `output`, a file or stdout, header first, in the order given.
+ * The CSV text is made on a worker thread while this one matches; writes wait whenever the worker or the
+ * output falls behind, so memory stays flat. A failing output (a full disk, a closed pipe) fails the next
+ * write.
+ */
+export class MatchesCsvWriter {
+  readonly #output: Writable;
+  readonly #worker: Worker | undefined;
+  #rows: string[][] = [];
+  #headerWritten = false;
+  /** Batches posted to the worker and not yet written, oldest first; `arrived` once their text is back. */
+  readonly #inFlight: { done: Promise<void>; resolve: () => void; reject: (error: Error) => void; arrived: boolean }[] = [];
+  #error: Error | undefined;
+  /** Rejected by the first failure, so a wait for 'drain' ends when the output fails instead. */
+  readonly #failed: Promise<never>;
+  #rejectFailed: (error: Error) => void = () => undefined;
+
+  constructor(output: Writable) {
+    this.#output = output;
+    this.#failed = new Promise<never>((_resolve, reject) => { this.#rejectFailed = reject; });
+    this.#failed.catch(() => undefined); // surfaced by write() and close()
+    output.on('error', (error) => { this.#fail(error); });
+    this.#worker = startWorker('matches-csv-worker', undefined);
+    this.#worker?.on('message', (text: unknown) => { void this.#written(String(text)); });
+    this.#worker?.on('error', (error) => { this.#fail(error); });
+    this.#worker?.on('exit', () => { if (this.#inFlight.length > 0) this.#fail(new Error('the CSV writer thread stopped before the output was written')); });
+  }
+
+  async write(match: AccountMatch): Promise<void> {
+    this.#throwIfFailed();
+    this.#rows.push([match.vendorId, match.partnerId, match.score.toFixed(3), match.reason]);
+    if (this.#rows.length >= BATCH) await this.#flush();
+  }
+
+  /** Writes what is left, the header at least, and ends a file output (stdout stays open). */
+  async close(): Promise<void> {
+    this.#throwIfFailed();
+    if (this.#rows.length > 0 || !this.#headerWritten) await this.#flush();
+    await Promise.all(this.#inFlight.map((batch) => batch.done));
+    await this.#worker?.terminate();
+    this.#throwIfFailed();
+    if (this.#output !== process.stdout) {
+      this.#output.end();
+      await once(this.#output, 'finish');
+    }
+  }
+
+  /** Gives up: nothing more is written, and the worker thread is stopped. */
+  async abort(): Promise<void> {
+    this.#fail(new Error('the matches output was abandoned'));
+    await this.#worker?.terminate();
+  }
+
+  async #flush(): Promise<void> {
+    const packed = packRows(this.#rows);
+    const header = !this.#headerWritten;
+    this.#rows = [];
+    this.#headerWritten = true;
+    if (!this.#worker) {
+      await this.#writeText(csvTextOf(packed, header));
+      return;
+    }
+    let settle: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => undefined, reject: () => undefined };
+    const done = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
+    done.catch(() => undefined); // surfaced by write() and close()
+    this.#inFlight.push({ done, ...settle, arrived: false });
+    this.#worker.postMessage({ ...packed, header } satisfies PackedRows & { header: boolean }, [packed.lengths.buffer]);
+    const oldest = this.#inFlight[0];
+    if (this.#inFlight.length > IN_FLIGHT && oldest) await oldest.done;
+    this.#throwIfFailed();
+  }
+
+  /** A batch's text is back from the worker (replies come in order): write it, then let the next one through. */
+  async #written(text: string): Promise<void> {
+    const batch = this.#inFlight.find((posted) => !posted.arrived);
+    if (batch) batch.arrived = true;
+    try {
+      await this.#writeText(text);
+      if (batch) this.#inFlight.splice(this.#inFlight.indexOf(batch), 1);
+      batch?.resolve();
+    } catch (error) {
+      this.#fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  async #writeText(text: string): Promise<void> {
+    this.#throwIfFailed();
+    if (!this.#output.write(text)) await Promise.race([once(this.#output, 'drain'), this.#failed]);
+    this.#throwIfFailed();
+  }
+
+  /** A method, not an inline test: the failure may arrive while a write waits. */
+  #throwIfFailed(): void {
+    if (this.#error) throw this.#error;
+  }
+
+  #fail(error: Error): void {
+    this.#error ??= error;
+    this.#rejectFailed(error);
+    for (const batch of this.#inFlight.splice(0)) batch.reject(error);
+  }
+}
