@@ -73,8 +73,14 @@ export async function startEngineBench(options: EngineBenchOptions = {}): Promis
   };
 }
 
-/** One ingest pass of the vendor's accounts through the queues, then until every write-back went out. */
-export async function syncVendorAccounts(h: EngineBench): Promise<void> {
+/**
+ * One ingest pass of the vendor's accounts through the queues, then until every record it queued is written:
+ * nothing left pending (a record leaves only once its write is committed). Returns that moment
+ * (`performance.now()`), then waits until the write-back queue is idle too, which can take a little longer:
+ * flush jobs that found a pass running were deferred, and they still run, find nothing and finish. The next
+ * sync starts from a quiet engine.
+ */
+export async function syncVendorAccounts(h: EngineBench): Promise<{ writtenAt: number; idleAt: number }> {
   const jobId = await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' });
   for (;;) {
     const state = await h.ingest.queue.getJobState(jobId);
@@ -82,10 +88,12 @@ export async function syncVendorAccounts(h: EngineBench): Promise<void> {
     if (state === 'failed') throw new Error(`ingest failed: ${(await h.ingest.queue.getJob(jobId))?.failedReason ?? ''}`);
     await sleep(20);
   }
+  while ((await h.runtime.stores.pending.count('northwind', 'account')) > 0) await sleep(20);
+  const writtenAt = performance.now();
   for (;;) {
     const counts = await h.runtime.writeBack.queue.getJobCounts('waiting', 'active', 'delayed');
     const pending = await h.runtime.stores.pending.count('northwind', 'account');
-    if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + pending === 0) return;
+    if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + pending === 0) return { writtenAt, idleAt: performance.now() };
     await sleep(20);
   }
 }

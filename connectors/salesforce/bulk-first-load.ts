@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import type { ChangeCursor, ChangePage, CrmRecord, ReadChangesOptions } from '../shared/crm-connector.js';
 import { CrmRequestError } from '../shared/crm-request-error.js';
 import type { DescribeCache } from './describe-object.js';
@@ -9,6 +9,8 @@ import { isoUtc } from './to-crm-record.js';
 
 /** Records per results page: large enough to keep calls few, small enough to stream. */
 const RESULTS_PAGE = 50_000;
+/** Records per page handed to the engine (committed, then checkpointed): a REST query page's size. */
+const PAGE = 2_000;
 const POLL_START_MS = 500;
 const POLL_MAX_MS = 5_000;
 /** A query job not done in this long is given up (the job is retried later from scratch). */
@@ -43,9 +45,18 @@ export async function* bulkFirstLoad(context: BulkContext, object: string, field
       const answer = await caller.text(`read Bulk 2.0 results of ${object} job ${jobId}`, { method: 'GET', path: `/jobs/query/${jobId}/results?${query.toString()}`, headers: { Accept: 'text/csv' } });
       const next = answer.headers['sforce-locator'];
       locator = next && next !== 'null' ? next : undefined;
-      const records = toRecords(answer.body, describe);
-      for (const record of records) if (record.modifiedAt > newest.modifiedAt) newest = { modifiedAt: record.modifiedAt, id: '' };
-      if (records.length > 0 || locator === undefined) yield { records, cursor: locator === undefined ? newest : epoch };
+      // A results page goes to the engine in smaller pages, each committed before the next is made.
+      let records: CrmRecord[] = [];
+      for (const record of toRecords(answer.body, describe)) {
+        if (record.modifiedAt > newest.modifiedAt) newest = { modifiedAt: record.modifiedAt, id: '' };
+        records.push(record);
+        if (records.length === PAGE) {
+          yield { records, cursor: epoch };
+          records = [];
+        }
+      }
+      if (locator === undefined) yield { records, cursor: newest };
+      else if (records.length > 0) yield { records, cursor: epoch };
     } while (locator !== undefined);
   } finally {
     // Results stay for 7 days otherwise; a failed clean-up changes nothing for the load.
@@ -73,16 +84,29 @@ async function waitForJob(caller: SalesforceCaller, object: string, jobId: strin
 }
 
 /** CSV rows to records, text turned back into the types describe names (as a REST read would give them). */
-function toRecords(csv: string, describe: SalesforceDescribe): CrmRecord[] {
-  if (csv.trim() === '') return [];
+function* toRecords(csv: string, describe: SalesforceDescribe): Generator<CrmRecord> {
+  // RFC 4180 as Bulk 2.0 writes it (quotes doubled, line breaks inside quotes); a page's rows are plain string
+  // arrays, turned into records one by one as the engine takes them.
+  const parsed = Papa.parse<string[]>(csv, { delimiter: ',', skipEmptyLines: true, dynamicTyping: false, header: false });
+  const broken = parsed.errors.find((e) => e.type === 'Quotes');
+  if (broken) throw new SyntaxError(`Bulk 2.0 results: ${broken.message} (row ${String((broken.row ?? 0) + 1)})`);
+  const [names, ...rows] = parsed.data;
+  if (!names) return;
   const types = new Map(describe.fields.map((field) => [field.name, field.type]));
-  const rows: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true });
-  return rows.map((row) => {
+  const columnTypes = names.map((name) => types.get(name));
+  const idColumn = names.indexOf('Id');
+  const stampColumn = names.indexOf('SystemModstamp');
+  for (const row of rows) {
+    if (row.length !== names.length) throw new SyntaxError(`Bulk 2.0 results: a row has ${String(row.length)} fields, the header ${String(names.length)}`);
     const fields: Record<string, unknown> = {};
-    for (const [name, text] of Object.entries(row)) fields[name] = typed(text, types.get(name));
-    return { id: row.Id ?? '', modifiedAt: isoUtc(row.SystemModstamp ?? new Date(0).toISOString()), fields };
-  });
+    for (let column = 0; column < names.length; column += 1) fields[names[column] as string] = typed(row[column] ?? '', columnTypes[column]);
+    const stamp = row[stampColumn] ?? '';
+    yield { id: row[idColumn] ?? '', modifiedAt: ISO_UTC_MS.test(stamp) ? stamp : isoUtc(stamp === '' ? new Date(0).toISOString() : stamp), fields };
+  }
 }
+
+/** Bulk writes datetimes as ISO UTC with milliseconds (`2024-01-31T10:00:00.000Z`): already a cursor's form. */
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function typed(text: string, type: string | undefined): unknown {
   if (text === '') return null;

@@ -36,6 +36,13 @@ export const CanonicalAccount = z.strictObject({
   relationship: z.enum(['customer', 'prospect', 'former-customer', 'partner', 'other']).nullable(),
   ownerEmail: z.string().nullable(),
   ownerName: z.string().nullable(),
+  // Account mapping's write-back (derived by the engine, never read from a CRM): on the vendor's account …
+  cosellOverlap: z.boolean().nullable(),
+  cosellPartners: z.string().nullable(),
+  partnerOwner: z.string().nullable(),
+  // … and on a partner's own account.
+  vendorRelationship: z.string().nullable(),
+  vendorOwner: z.string().nullable(),
 });
 
 export const CanonicalOpportunity = z.strictObject({

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { apiKeyIssues } from './api-key-checks.js';
 import { ConfigError } from './config-error.js';
-import type { ConfigProblem } from './config-problem.js';
+import { formatPath, type ConfigProblem } from './config-problem.js';
 import { issuesToProblems } from './issues-to-problems.js';
 import { resolveSecrets, type EnvironmentLookup, type Resolved } from './resolve-secrets.js';
 import { workspaceCrossChecks } from './workspace-cross-checks.js';
@@ -51,6 +52,12 @@ export function parseWorkspace(file: string, text: string, options: LoadOptions 
     ? () => 'unchecked'
     : (options.env ?? ((name) => process.env[name]));
   const resolved = resolveSecrets(parsed.data, source, env, problems);
+  if (!options.skipSecrets) {
+    for (const issue of apiKeyIssues(resolved.partners)) {
+      const path = ['partners', issue.index, 'apiKey'];
+      problems.push({ file, ...source.locate(path), path: formatPath(path), expected: issue.expected, found: issue.found });
+    }
+  }
   if (problems.length > 0) throw new ConfigError(file, problems);
   return { ...resolved, file };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Connection } from './connection-schema.js';
+import { SecretReference } from './secret-reference.js';
 
 export const PERSONAS = ['si', 'isv', 'msp', 'influence', 'referral', 'reseller'] as const;
 export const Persona = z.enum(PERSONAS);
@@ -53,6 +54,8 @@ export const Partner = z.strictObject({
   directoryId: z.string().min(1).optional(),
   /** The record that represents the vendor in the partner's CRM; the engine keeps one of its own when not given. */
   vendorRecordId: z.string().min(1).optional(),
+  /** The partner's own key to the API (`Authorization: Bearer <key>`): it reads only this partner's data, shaped by its sharing. */
+  apiKey: SecretReference.optional(),
 });
 
 export type Persona = z.infer<typeof Persona>;

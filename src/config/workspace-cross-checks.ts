@@ -24,8 +24,19 @@ export function workspaceCrossChecks(data: unknown): CrossCheckIssue[] {
   const tiers = strings(program.tiers);
   const regions = strings(program.regions);
 
+  const apiKeyVariables = new Map<string, number>();
   records(data.partners).forEach((partner, index) => {
-    const { id, tier, region } = partner;
+    const { id, tier, region, apiKey } = partner;
+    // One key per partner: a key two partners share could not say whose data it may read.
+    if (isRecord(apiKey) && typeof apiKey.env === 'string') {
+      const first = apiKeyVariables.get(apiKey.env);
+      if (first === undefined) apiKeyVariables.set(apiKey.env, index);
+      else
+        issues.push({
+          path: ['partners', index, 'apiKey'],
+          message: `a key of this partner's own (partners[${first}].apiKey already reads ${apiKey.env})`,
+        });
+    }
     if (typeof id === 'string') {
       const first = partnerIds.get(id);
       if (first === undefined) partnerIds.set(id, index);
@@ -64,6 +75,14 @@ export function workspaceCrossChecks(data: unknown): CrossCheckIssue[] {
           message: `one schedule per connection and object (schedules[${first}] already polls ${key})`,
         });
     });
+  });
+  records(data.territories).forEach((territory, index) => {
+    if (!isRecord(territory.partnerReps)) return;
+    for (const partnerId of Object.keys(territory.partnerReps)) {
+      if (partnerIds.has(partnerId)) continue;
+      const known = [...partnerIds.keys()].map((k) => `"${k}"`).join(' | ') || 'no partners';
+      issues.push({ path: ['territories', index, 'partnerReps', partnerId], message: `a partner id of this workspace: ${known}` });
+    }
   });
   return issues;
 }

@@ -3,6 +3,7 @@ import { Connection } from './connection-schema.js';
 import { Identifier, Partner } from './partner-schema.js';
 import { Populations } from './population-schema.js';
 import { Schedule } from './schedule-schema.js';
+import { Territories } from './territory-schema.js';
 import { SecretReference } from './secret-reference.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,6 +62,8 @@ export const Workspace = z
     partners: z.array(Partner).default([]),
     /** Account populations for overlap reports (customers, prospects, …), the same for vendor and partners. */
     populations: Populations,
+    /** Rep mapping: who covers which accounts on the vendor's side and on each partner's. */
+    territories: Territories,
     schedules: z.array(Schedule).default([]),
     server: ServerSettings.optional(),
     logging: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).default({ level: 'info' }),

@@ -17,7 +17,7 @@ export const DEMO_WORKSPACE_ID = 'cosell-demo';
  * Writes the demo's workspace file as a user would write one: the sandboxes' URLs, secrets as
  * `{ env: NAME }` references (their values in demo.env beside it), sharing policies and schedules.
  */
-export async function writeDemoWorkspace(dir: string, sandboxes: DemoSandboxes, options: { workspaceId: string; redisUrl: string; port: number; adminPassword: string }): Promise<DemoWorkspaceFiles> {
+export async function writeDemoWorkspace(dir: string, sandboxes: DemoSandboxes, options: { workspaceId: string; redisUrl: string; port: number; adminPassword: string; partnerApiKeys: { northwind: string; globex: string } }): Promise<DemoWorkspaceFiles> {
   const { vendor, northwind, globex } = sandboxes;
   const env: Record<string, string> = {
     COSELL_DEMO_VENDOR_SF_PASSWORD: vendor.credentials.password,
@@ -28,6 +28,8 @@ export async function writeDemoWorkspace(dir: string, sandboxes: DemoSandboxes, 
     COSELL_DEMO_GLOBEX_SF_CLIENT_SECRET: globex.credentials.clientSecret,
     COSELL_DEMO_GLOBEX_SF_REFRESH_TOKEN: globex.issueRefreshToken(),
     COSELL_DEMO_ADMIN_PASSWORD: options.adminPassword,
+    COSELL_DEMO_NORTHWIND_API_KEY: options.partnerApiKeys.northwind,
+    COSELL_DEMO_GLOBEX_API_KEY: options.partnerApiKeys.globex,
   };
   const workspace = {
     version: 1,
@@ -51,7 +53,8 @@ export async function writeDemoWorkspace(dir: string, sandboxes: DemoSandboxes, 
         tier: 'gold',
         region: 'emea',
         connection: { kind: 'hubspot', baseUrl: northwind.url, auth: { type: 'private-app', token: { env: 'COSELL_DEMO_NORTHWIND_HUBSPOT_TOKEN' } }, webhooks: { clientSecret: { env: 'COSELL_DEMO_NORTHWIND_WEBHOOK_SECRET' } } },
-        sharing: { share: 'all', fields: ['name', 'website'] },
+        sharing: { share: 'all', fields: ['name', 'website', 'relationship'] },
+        apiKey: { env: 'COSELL_DEMO_NORTHWIND_API_KEY' },
       },
       {
         id: 'globex',
@@ -60,8 +63,15 @@ export async function writeDemoWorkspace(dir: string, sandboxes: DemoSandboxes, 
         tier: 'platinum',
         region: 'amer',
         connection: { kind: 'salesforce', loginUrl: globex.url, apiVersion: '62.0', auth: { type: 'refresh-token', clientId: globex.credentials.clientId, clientSecret: { env: 'COSELL_DEMO_GLOBEX_SF_CLIENT_SECRET' }, refreshToken: { env: 'COSELL_DEMO_GLOBEX_SF_REFRESH_TOKEN' } } },
-        sharing: { share: 'counts' },
+        sharing: { share: 'overlaps', fields: ['relationship', 'ownerName'] },
+        apiKey: { env: 'COSELL_DEMO_GLOBEX_API_KEY' },
       },
+    ],
+    // Rep mapping: whom to call about an overlapping account when it has no owner on one side.
+    territories: [
+      { name: 'amer', where: { country: ['US', 'CA', 'BR'] }, vendorRep: { name: 'Maya Chen', email: 'maya.chen@acme-cloud.example' }, partnerReps: { northwind: { name: 'Sam Ortiz' }, globex: { name: 'Ravi Patel', email: 'ravi.patel@globex.example' } } },
+      { name: 'emea', where: { country: ['GB', 'DE', 'FR', 'NL', 'ES', 'CH'] }, vendorRep: { name: 'Lukas Becker', email: 'lukas.becker@acme-cloud.example' }, partnerReps: { northwind: { name: 'Claire Dubois', email: 'claire.dubois@northwind-consulting.example' }, globex: { name: 'Ines Moreau' } } },
+      { name: 'apac', where: { country: ['AU', 'JP', 'SG'] }, vendorRep: { name: 'Hana Sato', email: 'hana.sato@acme-cloud.example' } },
     ],
     schedules: [
       { connection: 'vendor', objects: ['account', 'opportunity', 'partner'], every: '1m' },

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { loadWorkspace, type ResolvedWorkspace } from '../config/load-workspace.js';
 import { engineProcessors } from '../engine/engine-processors.js';
 import { createEngineRuntime, type EngineRuntime } from '../engine/engine-runtime.js';
-import { computeOverlaps, saveOverlapReport } from '../engine/overlaps/compute-overlaps.js';
+import { loadOverlapReport } from '../engine/overlaps/compute-overlaps.js';
 import { formatMatrix } from '../engine/overlaps/format-matrix.js';
 import { readPartnerDirectory } from '../engine/partner-directory.js';
 import { productConnectorFactory } from '../engine/product-connector-factory.js';
@@ -66,7 +66,8 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
   };
   try {
     const adminPassword = randomBytes(9).toString('base64url');
-    const files = await writeDemoWorkspace(options.dir, sandboxes, { workspaceId: options.workspaceId, redisUrl: options.redisUrl, port: options.port, adminPassword });
+    const partnerApiKeys = { northwind: randomBytes(18).toString('base64url'), globex: randomBytes(18).toString('base64url') };
+    const files = await writeDemoWorkspace(options.dir, sandboxes, { workspaceId: options.workspaceId, redisUrl: options.redisUrl, port: options.port, adminPassword, partnerApiKeys });
     for (const [name, value] of Object.entries(files.env)) process.env[name] = value;
     const workspace = await loadWorkspace(files.file);
     const { logger, scrubber } = createProcessLogger(workspace);
@@ -104,7 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     });
     const admin = workspace.server?.admin;
     if (!admin) throw new Error('the demo workspace has no server section');
-    const app = await buildServer({ queues, redis, admin, scrubber, logger, webhooks: { secrets: webhookSecrets(workspace), ingest, deduplicator: new WebhookDeduplicator(redis, connection.prefix), publicUrl: undefined } });
+    const app = await buildServer({ queues, redis, admin, scrubber, logger, webhooks: { secrets: webhookSecrets(workspace), ingest, deduplicator: new WebhookDeduplicator(redis, connection.prefix), publicUrl: undefined }, api: { prefix: connection.prefix, partners: workspace.partners, populations: workspace.populations } });
     const address = await app.listen({ host: '127.0.0.1', port: options.port }).catch((error: unknown) => {
       throw new Error(`the dashboard cannot listen on port ${String(options.port)} (${error instanceof Error ? error.message : String(error)}); pass --port <free port>`, { cause: error });
     });
@@ -113,7 +114,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     printSandboxes(sandboxes, print);
     print(`Workspace file: ${files.file} (its secrets: ${files.envFile})`);
     print('');
-    const cycle = { ingest, writeBack: engine.writeBack, stores: engine.stores, connectionIds: ['vendor', ...workspace.partners.map((p) => p.id)] };
+    const cycle = { ingest, writeBack: engine.writeBack, match: engine.accountMapping.queue, stores: engine.stores, connectionIds: ['vendor', ...workspace.partners.map((p) => p.id)] };
     const firstStart = Date.now();
     await runDemoCycle(cycle, options.cycleTimeoutMs);
     const first = await runsSince(engine, firstStart);
@@ -128,18 +129,27 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     print('What each partner received, by its sharing policy:');
     for (const partner of workspace.partners) {
       const received = first.filter((run) => run.connectionId === partner.id && run.trigger === 'write-back').reduce((n, run) => n + run.counts.written, 0);
-      const policy = partner.sharing.share === 'all' ? `share: all, fields ${(partner.sharing.fields ?? []).join(', ')}` : `share: ${partner.sharing.share}`;
+      const policy = partner.sharing.fields ? `share: ${partner.sharing.share}, fields ${partner.sharing.fields.join(', ')}` : `share: ${partner.sharing.share}`;
       print(`  ${partner.id.padEnd(10)} (${policy}): ${received.toLocaleString('en-US')} accounts written into its CRM`);
     }
     print('');
-    print('Account overlaps (src/matching): vendor accounts each partner also has, by population (vendor × partner):');
+    print('Account mapping (matched by domain and name, kept current by the worker): vendor accounts each partner also has, by population (vendor × partner):');
     for (const partner of workspace.partners) {
-      const report = await computeOverlaps(workspace, engine.stores, partner.id);
-      await saveOverlapReport({ redis, prefix: connection.prefix }, report);
+      const report = await loadOverlapReport({ redis, prefix: connection.prefix }, partner.id);
+      if (!report) {
+        print(`  ${partner.id.padEnd(10)} not in account mapping (share: ${partner.sharing.share})`);
+        continue;
+      }
       print(`  ${partner.id.padEnd(10)} ${String(report.pairs.length)} of its ${String(report.partnerAccounts)} accounts are vendor accounts; ${formatMatrix(report.matrix)}`);
-      const example = report.pairs[0];
-      if (example) print(`             e.g. vendor "${example.vendor.name}" = partner "${example.partner.name}" (${example.score.toFixed(2)}: ${example.reason})`);
+      const example = report.pairs.find((pair) => pair.territory !== null) ?? report.pairs[0];
+      if (example) {
+        print(`             e.g. vendor "${example.vendor.name}" = partner "${example.partner.name}" (${example.score.toFixed(2)}: ${example.reason})`);
+        print(`             whom to call: ${example.vendor.owner ?? 'nobody known'} (vendor) ⇄ ${example.partner.owner ?? 'nobody known'} (${partner.id})${example.territory ? `, territory ${example.territory}` : ''}`);
+      }
     }
+    const overlapWrites = first.concat(second).filter((run) => run.trigger === 'write-back' && run.object === 'account');
+    const writtenTo = (connectionId: string): number => overlapWrites.filter((run) => run.connectionId === connectionId).reduce((n, run) => n + run.counts.written, 0);
+    print(`  written back: ${writtenTo('vendor').toLocaleString('en-US')} vendor accounts got their partners (Cosell_Overlap__c, Cosell_Partners__c, Cosell_Partner_Owner__c); ${workspace.partners.filter((p) => p.sharing.share === 'overlaps').map((p) => `${p.id} ${writtenTo(p.id).toLocaleString('en-US')} of its own accounts the vendor's status and contact (its allowlist: ${(p.sharing.fields ?? []).join(', ')})`).join('; ')}`);
     print('');
     print("Program standing, from the vendor's partner directory, written onto the vendor's account in each partner's CRM:");
     for (const entry of await readPartnerDirectory(workspace, engine.stores)) {
@@ -151,6 +161,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     print('');
     const dashboardUrl = `${address}${DASHBOARD_PATH}`;
     print(`Dashboard: ${dashboardUrl} (user admin, password ${adminPassword})`);
+    print(`Partner API, as globex sees its overlaps (its key is in ${files.envFile}): curl -H "Authorization: Bearer $COSELL_DEMO_GLOBEX_API_KEY" ${address}/api/v1/overlaps/globex`);
     print(`Whole demo: ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     if (!options.once) {
       await reconcileSchedules({ queue: ingest, schedules: workspace.schedules, redis, prefix: connection.prefix, logger });

@@ -8,6 +8,7 @@ import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js'
 import { BATCH_SIZE, MappingNotFoundError, resolveMapping } from './resolve-mapping.js';
 import { runRemovalPass, type CopyTarget } from './removal-pass.js';
 import { writeProgramStatus } from './program-status.js';
+import { accountChangeListener, accountMappingProcessor } from './overlaps/account-mapping-processor.js';
 import { WriteLock } from './write-lock.js';
 import { runWritePass } from './write-pass.js';
 
@@ -67,6 +68,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
         deadLetters: runtime.deadLetters,
         router: runtime.rules,
         onTargets: flush,
+        ...(payload.object === 'account' ? { onChanged: accountChangeListener(runtime, payload.connectionId) } : {}),
         runId,
         jobId: job.id ?? '',
         lookbackMs: runtime.settings.lookbackMs,
@@ -145,5 +147,5 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
     4,
   );
 
-  return [ingest, writeBack];
+  return [ingest, writeBack, accountMappingProcessor(runtime, flush)];
 }

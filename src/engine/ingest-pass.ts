@@ -26,6 +26,8 @@ export interface IngestPassInput {
   router: ChangeRouter;
   /** Called with the targets that received new pending writes, after each page is committed. */
   onTargets: (targets: readonly WriteTarget[]) => Promise<void>;
+  /** Called with the canonical ids whose values changed, after each page is committed (account mapping follows them). */
+  onChanged?: (canonicalIds: readonly string[]) => Promise<void>;
   runId: string;
   jobId: string;
   lookbackMs: number;
@@ -41,6 +43,8 @@ export interface IngestPassInput {
 export async function runIngestPass(input: IngestPassInput): Promise<PassCounts> {
   const { connector, connectionId, mapping, stores, object } = input;
   const counts: PassCounts = { read: 0, changed: 0, unchanged: 0, failed: 0, pages: 0 };
+  // Changes a stopped pass recorded but never routed go to their targets first (see routeLeftovers).
+  counts.changed += await routeLeftovers(input);
   const since = await stores.cursors.get(connectionId, object);
   const pages = connector.readChanges(mapping.object, {
     fields: mapping.crmFieldsToRead,
@@ -48,20 +52,33 @@ export async function runIngestPass(input: IngestPassInput): Promise<PassCounts>
     lookbackMs: input.lookbackMs,
     ...(input.signal ? { signal: input.signal } : {}),
   });
-  for await (const page of pages) {
-    input.signal?.throwIfAborted();
-    const pageCounts = await commitRecords(input, page.records);
-    await stores.cursors.advance(connectionId, object, page.cursor);
-    counts.pages += 1;
-    counts.read += page.records.length;
-    counts.changed += pageCounts.changed;
-    counts.unchanged += pageCounts.unchanged;
-    counts.failed += pageCounts.failed;
-    await stores.runs.count(input.runId, {
-      read: page.records.length,
-      unchanged: pageCounts.unchanged,
-      failed: pageCounts.failed,
-    });
+  const iterator = pages[Symbol.asyncIterator]();
+  try {
+    let next = iterator.next();
+    for (;;) {
+      const result = await next;
+      if (result.done === true) break;
+      const page = result.value;
+      input.signal?.throwIfAborted();
+      // The next page is read while this one is committed (its cursor still moves only after its own commit).
+      next = iterator.next();
+      next.catch(() => undefined); // seen when awaited; a pass stopping before that must not leave it unhandled
+      const pageCounts = await commitRecords(input, page.records);
+      await stores.cursors.advance(connectionId, object, page.cursor);
+      counts.pages += 1;
+      counts.read += page.records.length;
+      counts.changed += pageCounts.changed;
+      counts.unchanged += pageCounts.unchanged;
+      counts.failed += pageCounts.failed;
+      await stores.runs.count(input.runId, {
+        read: page.records.length,
+        unchanged: pageCounts.unchanged,
+        failed: pageCounts.failed,
+      });
+    }
+  } finally {
+    // Stopped early (an error, an abort): the reader cleans up (a bulk job is deleted) once its read settles.
+    await iterator.return?.(undefined).catch(() => undefined);
   }
   return counts;
 }
@@ -76,6 +93,8 @@ export async function commitRecords(
   const converted: { record: CrmRecord; values: Record<string, unknown> }[] = [];
   for (const record of records) {
     const { values, errors } = fromCrm(mapping, record.fields);
+    // Ids and times travel to Redis in line-separated lists: a line break in one is invalid input.
+    if (record.id.includes('\n') || record.modifiedAt.includes('\n')) errors.push({ canonical: 'id', crm: 'id', message: 'the record id or modification time holds a line break' });
     if (errors.length === 0) {
       converted.push({ record, values });
       continue;
@@ -99,27 +118,75 @@ export async function commitRecords(
     crmId: record.id,
     modifiedAt: record.modifiedAt,
     values,
+    // Not linked yet: most likely a record this source never described (the canonical store tries a one-step insert).
+    fresh: known[index] === undefined,
   }));
-  await stores.crosswalk.linkMany(connectionId, mapping.object, items.filter((_, i) => known[i] === undefined));
-  const outcomes = await stores.canonical.recordSources(mapping.canonical, connectionId, items);
+  // Sent together; Redis runs them in this order on the connection, and both finish before anything is routed.
+  const [, outcomes] = await Promise.all([
+    stores.crosswalk.linkMany(connectionId, mapping.object, items.filter((item) => item.fresh)),
+    stores.canonical.recordSources(mapping.canonical, connectionId, items),
+  ]);
 
-  const targets = new Map<string, { target: WriteTarget; ids: string[] }>();
-  let changed = 0;
+  const changes: Change[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const item = items[index];
-    if (!item || outcome.status !== 'changed') continue;
-    changed += 1;
-    const routed = await input.router.targetsFor({ sourceConnectionId: connectionId, object, canonicalId: item.canonicalId, changedFields: outcome.fields });
+    if (item && outcome.status === 'changed') changes.push({ canonicalId: item.canonicalId, fields: outcome.fields });
+  }
+  await route(input, changes);
+  return { changed: changes.length, unchanged: items.length - changes.length, failed };
+}
+
+interface Change {
+  canonicalId: string;
+  fields: readonly string[];
+}
+
+/**
+ * Marks changed records waiting for every target the router names, schedules those targets' write-back,
+ * tells `onChanged`, and only then takes the records off the source's unrouted list: until then a pass
+ * that stopped (a crash, Redis lost) left them there, and the next pass routes them again.
+ */
+async function route(input: IngestPassInput, changes: readonly Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  const { connectionId, mapping, stores, object } = input;
+  const targets = new Map<string, { target: WriteTarget; ids: string[] }>();
+  for (const change of changes) {
+    const routed = await input.router.targetsFor({ sourceConnectionId: connectionId, object, canonicalId: change.canonicalId, changedFields: change.fields });
     for (const target of routed) {
       const key = `${target.connectionId}/${target.object}`;
       const entry = targets.get(key) ?? { target, ids: [] };
-      entry.ids.push(item.canonicalId);
+      entry.ids.push(change.canonicalId);
       targets.set(key, entry);
     }
   }
-  for (const { target, ids } of targets.values()) await stores.pending.mark(target.connectionId, target.object, ids);
+  await Promise.all([...targets.values()].map(({ target, ids }) => stores.pending.mark(target.connectionId, target.object, ids)));
   if (targets.size > 0) await input.onTargets([...targets.values()].map((t) => t.target));
-  return { changed, unchanged: items.length - changed, failed };
+  const ids = changes.map((change) => change.canonicalId);
+  await input.onChanged?.(ids);
+  await stores.canonical.routed(mapping.canonical, connectionId, ids);
+}
+
+/** Leftovers routed per call. */
+const LEFTOVERS_PER_ROUND = 1_000;
+
+/**
+ * Routes the records whose change was recorded by a pass that stopped before routing it. Which fields
+ * changed is not known any more: every field read from this CRM may have. Returns how many were routed.
+ */
+async function routeLeftovers(input: IngestPassInput): Promise<number> {
+  const { connectionId, mapping, stores } = input;
+  const fields = mapping.fields.filter((f) => f.direction === 'from-crm' || f.direction === 'both').map((f) => f.canonical);
+  let routed = 0;
+  // Bounded: changes recorded meanwhile by another job are routed by that job.
+  for (let round = 0; round < 100; round += 1) {
+    const ids = await stores.canonical.unrouted(mapping.canonical, connectionId, LEFTOVERS_PER_ROUND);
+    if (ids.length === 0) break;
+    await route(input, ids.map((canonicalId) => ({ canonicalId, fields })));
+    routed += ids.length;
+    if (ids.length < LEFTOVERS_PER_ROUND) break;
+  }
+  if (routed > 0) input.logger.info({ connectionId, object: input.object, routed }, 'routed changes a stopped pass had recorded');
+  return routed;
 }
 
 /** A record we created carries its canonical id in the external-id field: reuse it. */

@@ -2,6 +2,7 @@ import type { SyncObject } from '../config/schedule-schema.js';
 import type { WriteTarget } from './change-router.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { runIngestPass, type PassCounts } from './ingest-pass.js';
+import { accountChangeRecorder, accountMappingNow } from './overlaps/account-mapping-processor.js';
 import { BATCH_SIZE, resolveMapping } from './resolve-mapping.js';
 import { runWritePass, type WritePassCounts } from './write-pass.js';
 
@@ -25,12 +26,18 @@ export async function syncNow(runtime: EngineRuntime, connectionId: string, obje
       for (const target of found) targets.set(`${target.connectionId}/${target.object}`, target);
       return Promise.resolve();
     },
+    ...(object === 'account' ? { onChanged: accountChangeRecorder(runtime, connectionId) } : {}),
     runId,
     jobId,
     lookbackMs: runtime.settings.lookbackMs,
     logger: runtime.logger,
   });
   await runtime.stores.runs.finish(runId);
+  // Changed accounts: account mapping now, and its write-back with the rest.
+  if (object === 'account' && accountChangeRecorder(runtime, connectionId)) {
+    const mapping = await accountMappingNow(runtime, runtime.logger);
+    for (const target of mapping.targets) targets.set(`${target.connectionId}/${target.object}`, target);
+  }
   const writes = await writeNow(runtime, [...targets.values()], jobId);
   return { ingest, writes };
 }

@@ -21,6 +21,8 @@ export interface RemovalPassInput {
   deadLetters: DeadLetterQueue;
   /** Where copies the engine created from this connection's records live; empty when none may be deleted. */
   copyTargets: readonly CopyTarget[];
+  /** Called with the canonical ids that lost this connection's source, after each page (account mapping follows them). */
+  onChanged?: (canonicalIds: readonly string[]) => Promise<void>;
   jobId: string;
   lookbackMs: number;
   logger: Logger;
@@ -52,6 +54,7 @@ export async function runRemovalPass(input: RemovalPassInput): Promise<{ removed
     for (const target of input.copyTargets) counts.copiesDeleted += await deleteCopies(input, target, removed.map((r) => r.canonicalId));
     for (const { removal, canonicalId } of removed) await tombstone(input, removal, canonicalId);
     counts.removed += removed.length;
+    if (removed.length > 0) await input.onChanged?.(removed.map((r) => r.canonicalId));
     await stores.cursors.advance(connectionId, object, page.cursor, 'removals');
   }
   return counts;

@@ -6,6 +6,7 @@ import type { CanonicalRecord, CanonicalStore } from '../state/canonical-store.j
 import type { ChangeRouter, WriteTarget } from './change-router.js';
 import { crmObjectFor } from './crm-objects.js';
 import type { OutgoingView } from './outgoing-view.js';
+import { OVERLAP_SOURCE, PARTNER_SIDE_FIELDS, receivesOverlaps, VENDOR_SIDE_FIELDS } from './overlaps/overlap-fields.js';
 
 export const VENDOR = 'vendor';
 
@@ -13,8 +14,8 @@ type Workspace = Pick<ResolvedWorkspace, 'partners' | 'vendor'>;
 
 /**
  * The workspace's sync rules, in one place:
- * - vendor accounts go to partners whose sharing is `all`, with only the allowed fields (account mapping
- *   adds `overlaps`);
+ * - vendor accounts go to partners whose sharing is `all`, with only the allowed fields; account mapping's
+ *   write-back goes to the vendor's accounts and to the partners' own matched accounts (see accountValues);
  * - linked co-sell opportunities (one canonical record with a vendor and a partner source) sync both ways,
  *   each two-way field resolved by its precedence rule; nothing else crosses.
  */
@@ -44,17 +45,13 @@ export class WorkspaceRules implements ChangeRouter, OutgoingView {
   }
 
   valuesFor(record: CanonicalRecord, kind: string, targetConnectionId: string): { values: Record<string, unknown>; allowed?: ReadonlySet<string> } | undefined {
+    if (kind === 'account') return accountValues(this.#workspace.partners, record, targetConnectionId);
     const vendor = record.sources.get(VENDOR);
     if (!vendor) return undefined;
     const partnerId = targetConnectionId === VENDOR ? [...record.sources.keys()].find((c) => c !== VENDOR) : targetConnectionId;
     const partner = this.#workspace.partners.find((p) => p.id === partnerId);
     if (!partner) return undefined;
 
-    // Accounts: one way, vendor to partner, only what the sharing policy allows.
-    if (kind === 'account') {
-      if (targetConnectionId === VENDOR || partner.sharing.share !== 'all') return undefined;
-      return { values: vendor.values, allowed: new Set(partner.sharing.fields ?? []) };
-    }
     if (kind !== 'opportunity' || !isLinked(record)) return undefined;
 
     // Linked opportunities: both ways, each two-way field resolved by the target mapping's precedence.
@@ -77,6 +74,22 @@ export class WorkspaceRules implements ChangeRouter, OutgoingView {
     }
     return { values };
   }
+}
+
+/**
+ * Accounts go one way, each only where sharing allows: a vendor account to a partner sharing `all` (the
+ * allowlisted fields); account mapping's values (the `=overlap` source) to the vendor's own account, and to
+ * a partner's own account when the partner receives overlaps. Nothing else of an account crosses.
+ */
+export function accountValues(partners: readonly Pick<Workspace['partners'][number], 'id' | 'sharing'>[], record: CanonicalRecord, targetConnectionId: string): { values: Record<string, unknown>; allowed: ReadonlySet<string> } | undefined {
+  const vendor = record.sources.get(VENDOR);
+  const overlap = record.sources.get(OVERLAP_SOURCE);
+  if (targetConnectionId === VENDOR) return vendor && overlap ? { values: overlap.values, allowed: VENDOR_SIDE_FIELDS } : undefined;
+  const partner = partners.find((p) => p.id === targetConnectionId);
+  if (!partner) return undefined;
+  if (vendor) return partner.sharing.share === 'all' ? { values: vendor.values, allowed: new Set(partner.sharing.fields ?? []) } : undefined;
+  if (overlap && record.sources.has(partner.id) && receivesOverlaps(partner)) return { values: overlap.values, allowed: PARTNER_SIDE_FIELDS };
+  return undefined;
 }
 
 function isLinked(record: CanonicalRecord): boolean {

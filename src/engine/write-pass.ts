@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import { toCrm } from '../mappings/apply-mapping.js';
 import type { CompiledMapping } from '../mappings/compiled-mapping.js';
 import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
+import type { AuditEntry } from '../state/audit-log.js';
 import type { PendingRecord } from '../state/pending-writes.js';
 import { contentHash } from '../state/record-hashes.js';
 import { stableJson } from '../state/stable-json.js';
@@ -46,84 +47,159 @@ interface Prepared {
  * upserts by external id with one outcome per record. A failed record is parked in the dead-letter queue
  * with the CRM's code; the others are committed. A batch leaves the waiting list only once committed.
  */
-/** Batches of one pass in flight at once: the CRM call of one overlaps the bookkeeping of the others. */
+/** Batches of one round in flight at once: their CRM calls overlap, their reads and commits are shared. */
 const BATCHES_IN_FLIGHT = 4;
+
+interface RoundInFlight {
+  ids: ReadonlySet<string>;
+  done: Promise<Round>;
+  /** Settles once the round's CRM calls have (or it failed before making any). */
+  called: Promise<void>;
+}
 
 export async function runWritePass(input: WritePassInput): Promise<WritePassCounts> {
   const counts: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
   const { stores, connectionId, object, mapping } = input;
   const externalId = mapping.externalId;
   if (externalId === undefined) throw new Error(`mapping ${mapping.crm}/${mapping.object} has no externalId: it cannot be written`);
-  for (;;) {
-    input.signal?.throwIfAborted();
-    const waiting = await stores.pending.peek(connectionId, object, input.batchSize * BATCHES_IN_FLIGHT);
-    if (waiting.length === 0) break;
-    const batches: PendingRecord[][] = [];
-    for (let start = 0; start < waiting.length; start += input.batchSize) batches.push(waiting.slice(start, start + input.batchSize));
-    // Every batch settles before the pass goes on or stops: none is left writing behind a deferred job.
-    const settled = await Promise.allSettled(batches.map((batch) => writeBatch(input, externalId, batch)));
-    const rejected = settled.find((result) => result.status === 'rejected');
-    const deltas = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    for (const delta of deltas) {
-      counts.written += delta.written;
-      counts.unchanged += delta.unchanged;
-      counts.failed += delta.failed;
-      counts.calls += delta.calls;
-    }
-    if (rejected) throw rejected.reason;
+  const limit = input.batchSize * BATCHES_IN_FLIGHT;
+  const settle = async (round: RoundInFlight): Promise<void> => {
+    const result = await round.done;
+    counts.written += result.counts.written;
+    counts.unchanged += result.counts.unchanged;
+    counts.failed += result.counts.failed;
+    counts.calls += result.counts.calls;
+    if (result.failure) throw result.failure.reason;
     await input.onBatches?.();
-    if (waiting.length < input.batchSize * BATCHES_IN_FLIGHT) break;
+  };
+  // Two rounds overlap: the next one is read and prepared while the previous one's calls run, and makes its
+  // own calls while the previous one commits. Calls never overlap across rounds (at most BATCHES_IN_FLIGHT
+  // at once, as a CRM's rate limit expects). Records of the round in flight are left out of the next one,
+  // so no record is in two rounds at once.
+  let previous: RoundInFlight | undefined;
+  try {
+    for (;;) {
+      input.signal?.throwIfAborted();
+      const inFlight = previous?.ids;
+      const peeked = await stores.pending.peek(connectionId, object, limit + (inFlight?.size ?? 0));
+      const waiting = inFlight ? peeked.filter((p) => !inFlight.has(p.canonicalId)).slice(0, limit) : peeked;
+      if (waiting.length === 0) break;
+      const current = startRound(input, externalId, waiting, previous?.called ?? Promise.resolve());
+      if (previous) {
+        const settling = previous;
+        previous = current;
+        await settle(settling);
+      } else {
+        previous = current;
+      }
+      if (waiting.length < limit) break;
+    }
+  } catch (error) {
+    // Every round settles before the pass stops: none is left writing behind a deferred job.
+    if (previous) await previous.done.catch(() => undefined);
+    throw error;
   }
+  if (previous) await settle(previous);
   return counts;
 }
 
-/** One batch: prepared, written with one call, committed, then taken off the waiting list. */
-async function writeBatch(input: WritePassInput, externalId: string, batch: readonly PendingRecord[]): Promise<WritePassCounts> {
+interface Round {
+  counts: WritePassCounts;
+  failure?: PromiseRejectedResult;
+}
+
+/** A round started now; it makes its calls once `mayCall` settles (the previous round's calls are done). */
+function startRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], mayCall: Promise<void>): RoundInFlight {
+  let markCalled = (): void => undefined;
+  const called = new Promise<void>((resolve) => {
+    markCalled = resolve;
+  });
+  const done = writeRound(input, externalId, waiting, mayCall, markCalled).finally(markCalled);
+  done.catch(() => undefined); // settled by the pass, even when an earlier round fails first
+  return { ids: new Set(waiting.map((p) => p.canonicalId)), called, done };
+}
+
+/**
+ * One round: the waiting records read and prepared together, the ones to write sent in batches (one call
+ * each, all in flight at once), then the batches that went through committed together (hashes, links,
+ * records created, one audit entry per batch) and only then taken off the waiting list, with the records
+ * that needed no write. A batch whose call failed stays waiting, whole; every batch settles before the
+ * pass goes on or stops, so none is left writing behind a deferred job.
+ */
+async function writeRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], mayCall: Promise<void>, called: () => void): Promise<Round> {
   const { stores, connectionId, object, mapping } = input;
-  const delta: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
-  const prepared = await prepare(input, batch, delta);
-  if (prepared.length > 0) {
-    const outcomes = await input.connector.upsert(mapping.object, externalId, prepared.map((p) => p.input));
-    delta.calls += 1;
-    const written = new Map<string, string>();
-    const links: { canonicalId: string; crmId: string }[] = [];
-    const created: string[] = [];
-    for (const [index, outcome] of outcomes.entries()) {
-      const item = prepared[index];
+  const counts: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
+  const prepared = await prepare(input, waiting, counts);
+  const batches: Prepared[][] = [];
+  for (let start = 0; start < prepared.length; start += input.batchSize) batches.push(prepared.slice(start, start + input.batchSize));
+  await mayCall;
+  const settled = await Promise.allSettled(batches.map((batch) => input.connector.upsert(mapping.object, externalId, batch.map((p) => p.input))));
+  called();
+
+  const written = new Map<string, string>();
+  const links: { canonicalId: string; crmId: string }[] = [];
+  const created: string[] = [];
+  const audit: AuditEntry[] = [];
+  const notWritten = new Set<string>();
+  let failure: PromiseRejectedResult | undefined;
+  for (const [index, result] of settled.entries()) {
+    const batch = batches[index] ?? [];
+    if (result.status === 'rejected') {
+      failure ??= result;
+      for (const item of batch) notWritten.add(item.pending.canonicalId);
+      continue;
+    }
+    counts.calls += 1;
+    const batchLinks: { canonicalId: string; crmId: string }[] = [];
+    for (const [position, outcome] of result.value.entries()) {
+      const item = batch[position];
       if (!item) continue;
       if (outcome.ok) {
         written.set(item.input.externalId, item.hash);
-        links.push({ canonicalId: item.input.externalId, crmId: outcome.id });
+        batchLinks.push({ canonicalId: item.input.externalId, crmId: outcome.id });
         if (outcome.created) created.push(item.input.externalId);
-        delta.written += 1;
+        counts.written += 1;
       } else {
-        delta.failed += 1;
+        counts.failed += 1;
         await parkRecord(input, item.input.externalId, outcome.error.code, outcome.error.message);
       }
     }
-    await stores.hashes.set('written', connectionId, mapping.object, written);
-    await stores.crosswalk.linkMany(connectionId, mapping.object, links);
-    // Only records the engine created may be deleted when their origin is (see removal-pass.ts).
-    await stores.tombstones.markCreated(connectionId, mapping.object, created);
-    await stores.audit.append(
-      links.map((link) => ({
+    links.push(...batchLinks);
+    // One entry per batch written, naming every record (canonical ids and CRM ids, in the same order).
+    if (batchLinks.length > 0) {
+      audit.push({
         who: 'engine',
-        what: `upsert ${connectionId} ${mapping.object} ${link.crmId}`,
-        why: `canonical ${mapping.canonical} ${link.canonicalId} changed`,
-        refs: { canonicalId: link.canonicalId, crmId: link.crmId, job: input.jobId },
-      })),
-    );
+        what: `upsert ${connectionId} ${mapping.object}: ${String(batchLinks.length)} record${batchLinks.length === 1 ? '' : 's'}`,
+        why: `canonical ${mapping.canonical} records changed`,
+        refs: { job: input.jobId, canonicalIds: batchLinks.map((link) => link.canonicalId).join(','), crmIds: batchLinks.map((link) => link.crmId).join(',') },
+      });
+    }
   }
-  await stores.pending.ack(connectionId, object, batch);
-  await stores.runs.count(input.runId, { written: delta.written, failed: delta.failed, unchanged: delta.unchanged, apiCalls: delta.calls });
-  return delta;
+  if (links.length > 0 || written.size > 0) {
+    await Promise.all([
+      stores.hashes.set('written', connectionId, mapping.object, written),
+      stores.crosswalk.linkMany(connectionId, mapping.object, links),
+      // Only records the engine created may be deleted when their origin is (see removal-pass.ts).
+      stores.tombstones.markCreated(connectionId, mapping.object, created),
+      stores.audit.append(audit),
+    ]);
+  }
+  await Promise.all([
+    stores.pending.ack(connectionId, object, notWritten.size === 0 ? waiting : waiting.filter((p) => !notWritten.has(p.canonicalId))),
+    stores.runs.count(input.runId, { written: counts.written, failed: counts.failed, unchanged: counts.unchanged, apiCalls: counts.calls }),
+  ]);
+  return failure ? { counts, failure } : { counts };
 }
 
 async function prepare(input: WritePassInput, batch: readonly PendingRecord[], counts: WritePassCounts): Promise<Prepared[]> {
   const { stores, mapping, connectionId } = input;
-  const records = await stores.canonical.getMany(mapping.canonical, batch.map((p) => p.canonicalId));
-  const lastWritten = await stores.hashes.get('written', connectionId, mapping.object, batch.map((p) => p.canonicalId));
-  const crmIds = await stores.crosswalk.crmIds(connectionId, mapping.object, batch.map((p) => p.canonicalId));
+  const ids = batch.map((p) => p.canonicalId);
+  const [records, lastWritten, crmIds] = await Promise.all([
+    stores.canonical.getMany(mapping.canonical, ids),
+    stores.hashes.get('written', connectionId, mapping.object, ids),
+    stores.crosswalk.crmIds(connectionId, mapping.object, ids),
+  ]);
+  const written = writtenFields(mapping);
   const prepared: Prepared[] = [];
   for (const [index, pending] of batch.entries()) {
     const record = records[index];
@@ -132,7 +208,7 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
       counts.unchanged += 1;
       continue;
     }
-    if (record && holdsAlready(record.sources.get(connectionId)?.values, outgoing.values, mapping, outgoing.allowed)) {
+    if (record && holdsAlready(record.sources.get(connectionId)?.values, outgoing.values, written, outgoing.allowed)) {
       counts.unchanged += 1;
       continue;
     }
@@ -155,6 +231,17 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
   return prepared;
 }
 
+/** The canonical fields a mapping writes to its CRM, once per mapping. */
+const WRITTEN_FIELDS = new WeakMap<CompiledMapping, readonly string[]>();
+function writtenFields(mapping: CompiledMapping): readonly string[] {
+  let fields = WRITTEN_FIELDS.get(mapping);
+  if (!fields) {
+    fields = mapping.fields.filter((f) => f.direction === 'both' || f.direction === 'to-crm').map((f) => f.canonical);
+    WRITTEN_FIELDS.set(mapping, fields);
+  }
+  return fields;
+}
+
 /**
  * True when the target CRM, as last read, already holds every value that would be written: our own write
  * read back, or two sides that already agree, cost no call.
@@ -162,12 +249,22 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
 function holdsAlready(
   current: Readonly<Record<string, unknown>> | undefined,
   outgoing: Readonly<Record<string, unknown>>,
-  mapping: CompiledMapping,
+  writtenFields: readonly string[],
   allowed: ReadonlySet<string> | undefined,
 ): boolean {
   if (!current) return false;
-  const written = mapping.fields.filter((f) => (f.direction === 'both' || f.direction === 'to-crm') && (!allowed || allowed.has(f.canonical)) && f.canonical in outgoing);
-  return written.length > 0 && written.every((f) => f.canonical in current && stableJson(current[f.canonical] ?? null) === stableJson(outgoing[f.canonical] ?? null));
+  let any = false;
+  for (const field of writtenFields) {
+    if ((allowed && !allowed.has(field)) || !(field in outgoing)) continue;
+    if (!(field in current) || !sameValue(current[field] ?? null, outgoing[field] ?? null)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Equal as stable JSON, without building it for the plain values most fields hold. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || stableJson(a) === stableJson(b);
 }
 
 async function parkRecord(input: WritePassInput, canonicalId: string, code: string, message: string): Promise<void> {

@@ -21,10 +21,13 @@ export const ingestQueue = defineQueue(
   }),
 );
 
-/** Re-evaluate the overlaps of some vendor or partner accounts. */
+/**
+ * Account mapping: re-evaluate the overlaps of the accounts changed since each partner's last run (the changes
+ * are in Redis, not in the payload: one job covers any number of them). `rebuild` matches everything again.
+ */
 export const matchQueue = defineQueue(
   'match',
-  z.strictObject({ connectionId: ConnectionId, accountIds: RecordIds }),
+  z.strictObject({ trigger: z.enum(['change', 'schedule', 'manual']), rebuild: z.boolean().optional() }),
 );
 
 /** Decide one deal registration against the rules of engagement. */

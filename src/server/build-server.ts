@@ -6,6 +6,7 @@ import type { SecretScrubber } from '../logging/redaction.js';
 import type { AdminCredentials } from './admin-auth.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerHubSpotWebhookRoute, type HubSpotWebhookDependencies } from './hubspot-webhook-route.js';
+import { registerOverlapRoutes, type OverlapApiDependencies } from './overlaps/overlap-routes.js';
 import { sendProblem } from './problem-details.js';
 import { registerQueueDashboard } from './queue-dashboard.js';
 import { createMetricsRegistry } from './queue-metrics.js';
@@ -13,16 +14,18 @@ import { createMetricsRegistry } from './queue-metrics.js';
 export interface ServerDependencies {
   /** Every queue of the workspace, the dead-letter queue included. */
   queues: readonly Queue[];
-  /** A fail-fast (producer or state) connection for readiness checks. */
+  /** A fail-fast (producer or state) connection: readiness checks, and the API's reads. */
   redis: Redis;
   admin: AdminCredentials;
   scrubber: SecretScrubber;
   logger: Logger;
   /** Receives HubSpot webhook deliveries when given. */
   webhooks?: HubSpotWebhookDependencies;
+  /** Serves the partner API (`/api/v1/overlaps/:partnerId`) when given: the workspace's key prefix, partners and populations. */
+  api?: Omit<OverlapApiDependencies, 'redis' | 'admin'>;
 }
 
-/** The one HTTP server: health, metrics, the queue dashboard; errors as RFC 9457 problem details. */
+/** The one HTTP server: health, metrics, the queue dashboard, webhooks, the API; errors as RFC 9457 problem details. */
 export async function buildServer(deps: ServerDependencies): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger = deps.logger.child({ component: 'http' });
   const app = Fastify({ loggerInstance });
@@ -55,6 +58,7 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
   );
   await registerQueueDashboard(app, deps.queues, deps.admin, deps.scrubber);
   if (deps.webhooks) await registerHubSpotWebhookRoute(app, deps.webhooks);
+  if (deps.api) registerOverlapRoutes(app, { ...deps.api, redis: deps.redis, admin: deps.admin });
   return app;
 }
 

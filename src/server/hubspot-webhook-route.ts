@@ -6,6 +6,7 @@ import { eventTarget, HubSpotWebhookDelivery } from '../webhooks/hubspot-events.
 import { verifyHubSpotSignatureV3 } from '../webhooks/hubspot-signature.js';
 import type { WebhookDeduplicator } from '../webhooks/webhook-deduplicator.js';
 import { sendProblem } from './problem-details.js';
+import { requestHeader } from './request-header.js';
 
 export interface HubSpotWebhookDependencies {
   /** Connection id → the app's client secret, for HubSpot connections that receive webhooks. */
@@ -41,8 +42,8 @@ export async function registerHubSpotWebhookRoute(app: FastifyInstance, deps: Hu
         method: request.method,
         uri: fullUrl(request, deps.publicUrl),
         body,
-        signature: header(request, 'x-hubspot-signature-v3'),
-        timestamp: header(request, 'x-hubspot-request-timestamp'),
+        signature: requestHeader(request, 'x-hubspot-signature-v3'),
+        timestamp: requestHeader(request, 'x-hubspot-request-timestamp'),
       });
       if (!check.ok) return sendProblem(reply, { status: 401, title: 'Signature refused', detail: check.reason, instance: request.url });
 
@@ -86,11 +87,6 @@ export async function registerHubSpotWebhookRoute(app: FastifyInstance, deps: Hu
     });
     done();
   });
-}
-
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function fullUrl(request: FastifyRequest, publicUrl: string | undefined): string {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
 import { LuaCommand } from '../redis/lua-command.js';
+import { joinLines, LUA_SPLIT_LINES } from '../redis/lua-lists.js';
 
 /**
  * KEYS[1]  hash crm id → canonical id     KEYS[2]  hash canonical id → crm id
@@ -24,10 +25,53 @@ end
 const LINK = `${LINK_BODY}
 return link(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
 `;
-/** KEYS as LINK; ARGV pairs of canonical id, crm id. LINK for many pairs in one call. Returns how many changed. */
-const LINK_MANY = `${LINK_BODY}
+/**
+ * KEYS as LINK; ARGV[1] canonical ids, ARGV[2] their crm ids, each one list (see lua-lists.ts). LINK for
+ * many pairs in one call. Returns how many changed.
+ * The common case, pairs of ids that are linked to nothing yet (a first load, records just created), is
+ * read in one HMGET per direction and written in one HSET per direction; a pair that re-links, and every
+ * pair of a call that names an id twice, goes through LINK one by one, in order.
+ */
+const LINK_MANY = `${LINK_BODY}${LUA_SPLIT_LINES}
+local canonicals, crms = splitLines(ARGV[1]), splitLines(ARGV[2])
+local seenCanonical, seenCrm, repeated = {}, {}, false
+for j = 1, #canonicals do
+  local canonical, crm = canonicals[j], crms[j]
+  if seenCanonical[canonical] or seenCrm[crm] then repeated = true end
+  seenCanonical[canonical] = true
+  seenCrm[crm] = true
+end
 local changed = 0
-for i = 1, #ARGV, 2 do changed = changed + link(KEYS[1], KEYS[2], ARGV[i], ARGV[i + 1]) end
+if repeated then
+  for j = 1, #canonicals do changed = changed + link(KEYS[1], KEYS[2], canonicals[j], crms[j]) end
+  return changed
+end
+local STEP = 1000
+local relink = {}
+for from = 1, #canonicals, STEP do
+  local to = math.min(#canonicals, from + STEP - 1)
+  local previousCanonical = redis.call('HMGET', KEYS[1], unpack(crms, from, to))
+  local previousCrm = redis.call('HMGET', KEYS[2], unpack(canonicals, from, to))
+  local byCrm, byCanonical = {}, {}
+  for j = from, to do
+    local canonical, crm = canonicals[j], crms[j]
+    local pc, pr = previousCanonical[j - from + 1], previousCrm[j - from + 1]
+    if not pc and not pr then
+      byCrm[#byCrm + 1] = crm
+      byCrm[#byCrm + 1] = canonical
+      byCanonical[#byCanonical + 1] = canonical
+      byCanonical[#byCanonical + 1] = crm
+      changed = changed + 1
+    elseif not (pc == canonical and pr == crm) then
+      relink[#relink + 1] = j
+    end
+  end
+  if #byCrm > 0 then
+    redis.call('HSET', KEYS[1], unpack(byCrm))
+    redis.call('HSET', KEYS[2], unpack(byCanonical))
+  end
+end
+for _, j in ipairs(relink) do changed = changed + link(KEYS[1], KEYS[2], canonicals[j], crms[j]) end
 return changed
 `;
 const LINK_MANY_COMMAND = new LuaCommand('cosellLinkMany', 2, LINK_MANY);
@@ -70,8 +114,9 @@ export class IdCrosswalk {
   async linkMany(connectionId: string, object: string, pairs: readonly { canonicalId: string; crmId: string }[]): Promise<void> {
     if (pairs.length === 0) return;
     const keys = this.#keys(connectionId, object);
-    for (let start = 0; start < pairs.length; start += 500) {
-      await LINK_MANY_COMMAND.run(this.#redis, keys, pairs.slice(start, start + 500).flatMap((pair) => [pair.canonicalId, pair.crmId]));
+    for (let start = 0; start < pairs.length; start += 2_000) {
+      const chunk = pairs.slice(start, start + 2_000);
+      await LINK_MANY_COMMAND.run(this.#redis, keys, [joinLines(chunk.map((pair) => pair.canonicalId)), joinLines(chunk.map((pair) => pair.crmId))]);
     }
   }
 

@@ -1,32 +1,58 @@
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
 import { LuaCommand } from '../redis/lua-command.js';
+import { joinLines, LUA_SPLIT_LINES } from '../redis/lua-lists.js';
 
 /**
  * KEYS[1] sorted set: canonical id → when first marked   KEYS[2] hash: canonical id → version
- * ARGV[1] now (ms)   ARGV[2..] canonical ids
+ * ARGV[1] now (ms)   ARGV[2] canonical ids, one list (see lua-lists.ts)
  * Marks records as waiting to be written; a record marked again keeps its place in line but gets a new
  * version, so a write of the older version does not clear it. Returns the number of records waiting.
+ * A few commands per thousand records (ZADD NX and HMGET/HSET of many), not a few per record.
  */
-const MARK = `
-for i = 2, #ARGV do
-  redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[i])
-  redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
+const MARK = `${LUA_SPLIT_LINES}
+local ids = splitLines(ARGV[2])
+local STEP = 1000
+for from = 1, #ids, STEP do
+  local to = math.min(#ids, from + STEP - 1)
+  local order, bump, seen = {}, {}, {}
+  local versions = redis.call('HMGET', KEYS[2], unpack(ids, from, to))
+  for i = from, to do
+    local id = ids[i]
+    order[#order + 1] = ARGV[1]
+    order[#order + 1] = id
+    -- An id named twice in one call still gets one new version (its older one is what matters).
+    if not seen[id] then
+      seen[id] = true
+      bump[#bump + 1] = id
+      bump[#bump + 1] = (tonumber(versions[i - from + 1]) or 0) + 1
+    end
+  end
+  redis.call('ZADD', KEYS[1], 'NX', unpack(order))
+  redis.call('HSET', KEYS[2], unpack(bump))
 end
 return redis.call('ZCARD', KEYS[1])
 `;
 const MARK_COMMAND = new LuaCommand('cosellPendingMark', 2, MARK);
 
 /**
- * KEYS as MARK   ARGV[1..] pairs of canonical id, version
+ * KEYS as MARK   ARGV[1] canonical ids, ARGV[2] the versions written, each one list (see lua-lists.ts)
  * Clears records whose version is still the one that was written; records changed meanwhile stay.
  * Returns the number of records still waiting.
  */
-const ACK = `
-for i = 1, #ARGV, 2 do
-  if redis.call('HGET', KEYS[2], ARGV[i]) == ARGV[i + 1] then
-    redis.call('HDEL', KEYS[2], ARGV[i])
-    redis.call('ZREM', KEYS[1], ARGV[i])
+const ACK = `${LUA_SPLIT_LINES}
+local ids, written = splitLines(ARGV[1]), splitLines(ARGV[2])
+local STEP = 1000
+for from = 1, #ids, STEP do
+  local to = math.min(#ids, from + STEP - 1)
+  local versions = redis.call('HMGET', KEYS[2], unpack(ids, from, to))
+  local done = {}
+  for i = from, to do
+    if versions[i - from + 1] == written[i] then done[#done + 1] = ids[i] end
+  end
+  if #done > 0 then
+    redis.call('HDEL', KEYS[2], unpack(done))
+    redis.call('ZREM', KEYS[1], unpack(done))
   end
 end
 return redis.call('ZCARD', KEYS[1])
@@ -58,7 +84,7 @@ export class PendingWrites {
 
   async mark(connectionId: string, object: string, canonicalIds: readonly string[], now = Date.now()): Promise<number> {
     if (canonicalIds.length === 0) return this.count(connectionId, object);
-    return Number(await MARK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [now, ...canonicalIds]));
+    return Number(await MARK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [now, joinLines(canonicalIds)]));
   }
 
   /** The oldest `limit` waiting records with their versions (nothing is removed). */
@@ -72,8 +98,8 @@ export class PendingWrites {
 
   async ack(connectionId: string, object: string, written: readonly PendingRecord[]): Promise<number> {
     if (written.length === 0) return this.count(connectionId, object);
-    const args = written.flatMap((record) => [record.canonicalId, record.version]);
-    return Number(await ACK_COMMAND.run(this.#redis, this.#keys(connectionId, object), args));
+    const ids = joinLines(written.map((record) => record.canonicalId));
+    return Number(await ACK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [ids, joinLines(written.map((record) => record.version))]));
   }
 
   async count(connectionId: string, object: string): Promise<number> {

@@ -35,7 +35,9 @@ export class RecordHashes {
 
   async set(kind: 'seen' | 'written', connectionId: string, object: string, hashes: ReadonlyMap<string, string>): Promise<void> {
     if (hashes.size === 0) return;
-    await this.#redis.hset(this.#key(kind, connectionId, object), Object.fromEntries(hashes));
+    const args: string[] = [];
+    for (const [id, hash] of hashes) args.push(id, hash);
+    await this.#redis.hset(this.#key(kind, connectionId, object), ...args);
   }
 
   async forget(connectionId: string, object: string, ids: readonly string[]): Promise<void> {

@@ -55,6 +55,10 @@ const CORPUS: Record<string, Expected[]> = {
   'duplicate-partner.yaml': [
     { path: 'partners[1].id', line: 13, expected: 'partners[0] is already "northwind"', found: '"northwind"' },
   ],
+  'bad-api-keys.yaml': [
+    { path: 'partners[1].apiKey', line: 20, expected: 'partners[0].apiKey already reads PARTNER_API_KEY', found: 'a mapping' },
+    { path: 'partners[2].apiKey', line: 27, expected: '{ env: NAME }', found: '"key-written-in-clear"' },
+  ],
   'bad-sharing.yaml': [
     { path: 'partners[0].sharing.fields', line: 13, expected: 'share is "overlaps"', found: 'missing' },
     { path: 'partners[1].sharing.share', line: 20, expected: '"nothing" | "counts" | "overlaps"', found: '"everything"' },
@@ -75,6 +79,12 @@ const CORPUS: Record<string, Expected[]> = {
     { path: 'populations.customers.colour', line: 9, expected: 'no such setting', found: 'unknown setting "colour"' },
     { path: 'populations.prospects.relationship', line: 10, expected: 'at least one value', found: 'empty' },
     { path: 'populations.Big Ones', line: 11, expected: 'lower-case letters, digits and dashes', found: 'a mapping' },
+  ],
+  'bad-territories.yaml': [
+    { path: 'territories[0].name', line: 9, expected: 'territory name of lower-case letters', found: '"DACH"' },
+    { path: 'territories[0].vendorRep.email', line: 11, expected: 'an e-mail address', found: '"lukas-at-acme"' },
+    { path: 'territories[0].partnerReps.globex', line: 14, expected: 'a partner id of this workspace: "northwind"', found: 'a mapping' },
+    { path: 'territories[1].where', line: 16, expected: 'at least one field to filter on', found: 'an empty mapping' },
   ],
   'bad-ids-and-urls.yaml': [
     { path: 'workspace.id', line: 2, expected: 'lower-case letters', found: '"Acme Cloud"' },

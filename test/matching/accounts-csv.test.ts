@@ -29,6 +29,20 @@ describe('accounts CSV contract', () => {
     expect(records[0]).toEqual({ id: '7', name: 'Globex', website: undefined, domain: 'globex.com', email: 'jo@globex.com', country: 'US', state: 'CA', city: 'Oakland' });
   });
 
+  it('given what exports write (CRLF lines, quoted commas, quotes and line breaks, a stray quote, short rows, a semicolon in a value), then each row is read as written', async () => {
+    const { records } = await read('id,name,country,city\r\n1,"Smith & Sons, Ltd.",GB,London\r\n2,"The ""Blue"" Company",US,"New\nYork"\r\n3,O\'Brien 5" Tools,IE\r\n4,Acme; Intl,DE,Berlin\r\n');
+    expect(records.map((r) => [r.id, r.name, r.country, r.city])).toEqual([
+      ['1', 'Smith & Sons, Ltd.', 'GB', 'London'],
+      ['2', 'The "Blue" Company', 'US', 'New\nYork'],
+      ['3', 'O\'Brien 5" Tools', 'IE', undefined],
+      ['4', 'Acme; Intl', 'DE', 'Berlin'],
+    ]);
+  });
+
+  it('given a header row only, then there are no accounts and no error', async () => {
+    expect((await read('id,name\n')).records).toEqual([]);
+  });
+
   it('given rows without an id and blank lines, then those rows are left out and reported', async () => {
     const { records, rowsWithoutId } = await read('id,name\n1,Acme\n\n,No Id\n2,Globex\n');
     expect(records.map((r) => r.id)).toEqual(['1', '2']);
@@ -53,6 +67,6 @@ describe('accounts CSV contract', () => {
   });
 
   it('given a quote never closed, then it is refused as unreadable CSV', async () => {
-    await expect(read('id,name\n1,"Acme\n')).rejects.toThrow(/accounts\.csv: not a readable CSV file \(Quote Not Closed/);
+    await expect(read('id,name\n1,"Acme\n')).rejects.toThrow(/accounts\.csv: not a readable CSV file \(a quoted field is not closed, row 2\)/);
   });
 });

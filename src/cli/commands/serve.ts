@@ -24,7 +24,7 @@ interface ServeOptions {
 export function addServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('run the HTTP server: /healthz, /readyz, /metrics and the queue dashboard at /admin/queues')
+    .description('run the HTTP server: /healthz, /readyz, /metrics, the queue dashboard at /admin/queues, webhooks and the API at /api/v1')
     .option('-c, --config <file>', WORKSPACE_OPTION_HELP)
     .option('--port <port>', 'port to listen on (default: server.port, 8080)')
     .option('--host <host>', 'address to listen on (default: server.host, 127.0.0.1)')
@@ -63,6 +63,7 @@ export function addServeCommand(program: Command): void {
           deduplicator: new WebhookDeduplicator(redis, connection.prefix),
           publicUrl: server.publicUrl,
         },
+        api: { prefix: connection.prefix, partners: workspace.partners, populations: workspace.populations },
       });
       // Listen for stop signals before listening on the port, so an early signal still closes cleanly.
       const listening = app.listen({ port, host: options.host ?? server.host });

@@ -1,8 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import type { AccountRecord } from '../account-record.js';
 import { AccountColumns, COLUMNS_EXPECTED } from './account-columns.js';
 import { AccountCsvError } from './account-csv-error.js';
@@ -15,10 +13,17 @@ export interface AccountsCsvSummary {
 }
 
 const READ_CHUNK = 1 << 20;
+const BOM = '\uFEFF';
+
+/** How PapaParse is asked to read an export: commas, any line ending, blank lines skipped, no type guessing. */
+const PARSE_CONFIG = { delimiter: ',', skipEmptyLines: true, dynamicTyping: false, header: false } as const;
 
 /**
  * Streams the accounts of a CSV export (header row, then one account per row) to `onRecord`, so a file of
- * millions of rows is never held whole. `label` names the file in errors ("--vendor vendor.csv").
+ * millions of rows is never held whole. `label` names the file in errors ("--vendor vendor.csv"). Parsed by
+ * PapaParse (several times faster than the alternatives measured, which matters at a million rows a file); rows
+ * of another length and stray quotes inside a field are accepted as exports write them, an unterminated quoted
+ * field is not.
  */
 export async function readAccountsCsv(path: string, label: string, onRecord: (record: AccountRecord) => void): Promise<AccountsCsvSummary> {
   await checkReadable(path, label);
@@ -28,7 +33,7 @@ export async function readAccountsCsv(path: string, label: string, onRecord: (re
   let records = 0;
   const take = (cells: string[]): void => {
     if (columns === undefined) {
-      columns = AccountColumns.fromHeader(cells, label);
+      columns = AccountColumns.fromHeader(withoutBom(cells), label);
       return;
     }
     row += 1;
@@ -39,27 +44,7 @@ export async function readAccountsCsv(path: string, label: string, onRecord: (re
       onRecord(record);
     }
   };
-  const sink = new Writable({
-    objectMode: true,
-    highWaterMark: 1024,
-    write(cells: string[], _encoding, done) {
-      guarded(() => { take(cells); }, done);
-    },
-    writev(chunks, done) {
-      guarded(() => { for (const { chunk } of chunks) take(chunk as string[]); }, done);
-    },
-  });
-  try {
-    await pipeline(
-      createReadStream(path, { highWaterMark: READ_CHUNK }),
-      parse({ bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }),
-      sink,
-    );
-  } catch (error) {
-    if (error instanceof AccountCsvError) throw error;
-    if (error instanceof CsvError) throw new AccountCsvError(`${label}: not a readable CSV file (${error.message}). Expected ${COLUMNS_EXPECTED}.`, { cause: error });
-    throw error;
-  }
+  await parseRows(path, label, undefined, take);
   if (columns === undefined) throw new AccountCsvError(`${label}: the file is empty. Expected ${COLUMNS_EXPECTED}.`);
   return { records, rowsWithoutId };
 }
@@ -67,20 +52,46 @@ export async function readAccountsCsv(path: string, label: string, onRecord: (re
 /** Reads only the header row, so a wrong file is refused before any long work starts. */
 export async function checkAccountsCsvHeader(path: string, label: string): Promise<void> {
   await checkReadable(path, label);
-  const parser = createReadStream(path, { highWaterMark: 64 * 1024 }).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, to_line: 1 }));
-  try {
-    for await (const header of parser) {
-      AccountColumns.fromHeader(header as string[], label);
-      return;
-    }
-  } catch (error) {
-    if (error instanceof CsvError) throw new AccountCsvError(`${label}: not a readable CSV file (${error.message}). Expected ${COLUMNS_EXPECTED}.`, { cause: error });
-    throw error;
-  } finally {
-    parser.destroy();
-  }
-  throw new AccountCsvError(`${label}: the file is empty. Expected ${COLUMNS_EXPECTED}.`);
+  const read = { header: false };
+  await parseRows(path, label, 1, (header) => {
+    read.header = true;
+    AccountColumns.fromHeader(withoutBom(header), label);
+  });
+  if (!read.header) throw new AccountCsvError(`${label}: the file is empty. Expected ${COLUMNS_EXPECTED}.`);
 }
+
+/** Every row of the file (the first `preview` only, when given) to `take`, which may throw to stop the read. */
+async function parseRows(path: string, label: string, preview: number | undefined, take: (cells: string[]) => void): Promise<void> {
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK, encoding: 'utf8' });
+  let failure: Error | undefined;
+  let rowsBefore = 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(stream, {
+      ...PARSE_CONFIG,
+      ...(preview === undefined ? {} : { preview }),
+      chunk: (results, parser) => {
+        try {
+          const broken = results.errors.find((e) => e.code === 'MissingQuotes');
+          if (broken) throw new AccountCsvError(`${label}: not a readable CSV file (a quoted field is not closed, row ${String(rowsBefore + (broken.row ?? 0) + 1)}). Expected ${COLUMNS_EXPECTED}.`);
+          for (const cells of results.data) take(cells);
+          rowsBefore += results.data.length;
+        } catch (error) {
+          failure = error instanceof Error ? error : new Error(String(error));
+          parser.abort();
+        }
+      },
+      complete: () => {
+        resolve();
+      },
+      error: (error: Error) => {
+        reject(new AccountCsvError(`${label}: cannot be read (${error.message}). Expected ${COLUMNS_EXPECTED}.`, { cause: error }));
+      },
+    });
+  }).finally(() => stream.destroy());
+  if (failure !== undefined) throw failure;
+}
+
+const withoutBom = (cells: string[]): string[] => (cells[0]?.startsWith(BOM) ? [cells[0].slice(1), ...cells.slice(1)] : cells);
 
 async function checkReadable(path: string, label: string): Promise<void> {
   try {
@@ -91,14 +102,5 @@ async function checkReadable(path: string, label: string): Promise<void> {
     const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
     const what = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
     throw new AccountCsvError(`${label}: ${what}. Give the path of a CSV export with ${COLUMNS_EXPECTED}.`, { cause: error });
-  }
-}
-
-function guarded(work: () => void, done: (error?: Error | null) => void): void {
-  try {
-    work();
-    done();
-  } catch (error) {
-    done(error instanceof Error ? error : new Error(String(error)));
   }
 }

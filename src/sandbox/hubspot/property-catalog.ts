@@ -91,6 +91,12 @@ export function defaultProperties(type: ObjectType): PropertyDefinition[] {
         prop('annualrevenue', 'number'),
         prop('lifecyclestage', 'enumeration', { fieldType: 'radio', options: LIFECYCLE_STAGES.map((v, i) => option(v, v, i)) }),
         prop('description', 'string', { fieldType: 'textarea' }),
+        // Account mapping write-back: custom properties a portal's admin creates once (group "cosell").
+        prop('cosell_overlap', 'bool', { hubspotDefined: false, groupName: 'cosell', fieldType: 'booleancheckbox', options: [option('true', 'Yes', 0), option('false', 'No', 1)] }),
+        prop('cosell_partners', 'string', { hubspotDefined: false, groupName: 'cosell', fieldType: 'textarea' }),
+        prop('cosell_partner_owner', 'string', { hubspotDefined: false, groupName: 'cosell' }),
+        prop('cosell_vendor_status', 'string', { hubspotDefined: false, groupName: 'cosell' }),
+        prop('cosell_vendor_owner', 'string', { hubspotDefined: false, groupName: 'cosell' }),
       ];
     case 'deals':
       return [

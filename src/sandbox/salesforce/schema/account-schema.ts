@@ -76,6 +76,8 @@ export function accountObject() {
       { name: 'Cosell_Overlap__c', type: 'boolean', label: 'Co-sell Overlap', inlineHelpText: 'A partner has this account too' },
       { name: 'Cosell_Partners__c', type: 'textarea', label: 'Co-sell Partners', length: 4000 },
       { name: 'Cosell_Partner_Owner__c', type: 'string', label: 'Partner Account Owner', length: 255 },
+      { name: 'Cosell_Vendor_Status__c', type: 'string', label: 'Vendor Relationship', length: 255, inlineHelpText: "The vendor's relationship with this account (a partner org's field)" },
+      { name: 'Cosell_Vendor_Owner__c', type: 'string', label: 'Vendor Contact', length: 255, inlineHelpText: 'Whom to call at the vendor about this account' },
     ],
   });
 }

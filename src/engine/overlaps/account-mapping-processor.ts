@@ -1,0 +1,56 @@
+import type { Logger } from '../../logging/logger.js';
+import { matchQueue } from '../../queues/queue-catalog.js';
+import { registerProcessor, type ProcessorRegistration } from '../../runtime/processor-registration.js';
+import type { WriteTarget } from '../change-router.js';
+import type { EngineRuntime } from '../engine-runtime.js';
+import { WriteLock } from '../write-lock.js';
+import { REPORT_EVERY_MS, runAccountMapping } from './account-mapping-pass.js';
+import { isMapped } from './overlap-fields.js';
+
+/**
+ * Account changes committed by an ingest or removal pass: recorded for account mapping and a run queued
+ * (one per coalescing window, however many pages changed in it).
+ */
+export function accountChangeListener(runtime: EngineRuntime, connectionId: string): ((canonicalIds: readonly string[]) => Promise<void>) | undefined {
+  const record = accountChangeRecorder(runtime, connectionId);
+  if (!record) return undefined;
+  return async (canonicalIds) => {
+    await record(canonicalIds);
+    const window = runtime.settings.coalesceMs;
+    await runtime.accountMapping.queue.add('match', { trigger: 'change' }, { delay: window, deduplication: { id: 'match--accounts', ttl: Math.max(window, 1) } });
+  };
+}
+
+/** Records account changes for account mapping without queueing a run (the caller runs it: `cosell sync`). */
+export function accountChangeRecorder(runtime: EngineRuntime, connectionId: string): ((canonicalIds: readonly string[]) => Promise<void>) | undefined {
+  const mapped = runtime.workspace.partners.filter(isMapped);
+  if (mapped.length === 0 || (connectionId !== 'vendor' && !mapped.some((p) => p.id === connectionId))) return undefined;
+  return (canonicalIds) => runtime.accountMapping.changes.append(connectionId, canonicalIds);
+}
+
+/**
+ * The `match` queue's processor: one account mapping run at a time across all worker processes (the runs
+ * share the vendor accounts' write-back values), then the write passes for what it changed.
+ */
+export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
+  return registerProcessor(matchQueue, async (payload, { logger }) => {
+    const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, { rebuild: payload.rebuild === true, reportEveryMs: REPORT_EVERY_MS });
+    await flush(targets);
+    // Changes came faster than reports are rebuilt: one more run when the next report is due.
+    if (reportDueInMs !== undefined) await runtime.accountMapping.queue.add('match', { trigger: 'schedule' }, { delay: reportDueInMs, deduplication: { id: 'match--report', ttl: Math.max(reportDueInMs, 1) } });
+    logger.info({ ...counts, trigger: payload.trigger }, 'account mapping done');
+    return counts;
+  });
+}
+
+/** One account mapping run in this process, holding the lock every run takes (a run elsewhere defers this one). */
+export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, options: { rebuild?: boolean; reportEveryMs?: number } = {}): ReturnType<typeof runAccountMapping> {
+  const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts');
+  await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
+  try {
+    if (options.rebuild === true) for (const partner of runtime.workspace.partners) await runtime.accountMapping.overlaps.forgetCursor(partner.id);
+    return await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs: options.reportEveryMs ?? 0 });
+  } finally {
+    await lock.release();
+  }
+}
