@@ -3,7 +3,6 @@ import type { Redis } from 'ioredis';
 import { loadWorkspace, type ResolvedWorkspace } from '../config/load-workspace.js';
 import { engineProcessors } from '../engine/engine-processors.js';
 import { createEngineRuntime, type EngineRuntime } from '../engine/engine-runtime.js';
-import { loadOverlapReport } from '../engine/overlaps/compute-overlaps.js';
 import { formatMatrix } from '../engine/overlaps/format-matrix.js';
 import { readPartnerDirectory } from '../engine/partner-directory.js';
 import { productConnectorFactory } from '../engine/product-connector-factory.js';
@@ -17,6 +16,7 @@ import { createRedisConnection } from '../redis/redis-connection-factory.js';
 import { createProcessLogger } from '../runtime/process-logger.js';
 import type { SyncRun } from '../state/sync-run-log.js';
 import { startWorkers, type RunningWorkers } from '../runtime/worker-process.js';
+import { readOverlapReport } from '../server/overlaps/read-overlap-report.js';
 import { buildServer } from '../server/build-server.js';
 import { DASHBOARD_PATH } from '../server/queue-dashboard.js';
 import { WebhookDeduplicator } from '../webhooks/webhook-deduplicator.js';
@@ -135,7 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     print('');
     print('Account mapping (matched by domain and name, kept current by the worker): vendor accounts each partner also has, by population (vendor × partner):');
     for (const partner of workspace.partners) {
-      const report = await loadOverlapReport({ redis, prefix: connection.prefix }, partner.id);
+      const report = await readOverlapReport(redis, connection.prefix, partner.id);
       if (!report) {
         print(`  ${partner.id.padEnd(10)} not in account mapping (share: ${partner.sharing.share})`);
         continue;

@@ -13,6 +13,7 @@ import { runWritePass, type WritePassCounts } from './write-pass.js';
 export async function syncNow(runtime: EngineRuntime, connectionId: string, object: SyncObject, jobId: string): Promise<{ ingest: PassCounts; writes: (WritePassCounts & WriteTarget)[] }> {
   const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, connectionId, object);
   const targets = new Map<string, WriteTarget>();
+  const recordAccountChanges = object === 'account' ? accountChangeRecorder(runtime, connectionId) : undefined;
   const runId = await runtime.stores.runs.start(connectionId, object, 'manual');
   const ingest = await runIngestPass({
     connector: runtime.connectors.get(connectionId),
@@ -26,7 +27,7 @@ export async function syncNow(runtime: EngineRuntime, connectionId: string, obje
       for (const target of found) targets.set(`${target.connectionId}/${target.object}`, target);
       return Promise.resolve();
     },
-    ...(object === 'account' ? { onChanged: accountChangeRecorder(runtime, connectionId) } : {}),
+    ...(recordAccountChanges ? { onChanged: recordAccountChanges } : {}),
     runId,
     jobId,
     lookbackMs: runtime.settings.lookbackMs,
@@ -34,7 +35,7 @@ export async function syncNow(runtime: EngineRuntime, connectionId: string, obje
   });
   await runtime.stores.runs.finish(runId);
   // Changed accounts: account mapping now, and its write-back with the rest.
-  if (object === 'account' && accountChangeRecorder(runtime, connectionId)) {
+  if (recordAccountChanges) {
     const mapping = await accountMappingNow(runtime, runtime.logger);
     for (const target of mapping.targets) targets.set(`${target.connectionId}/${target.object}`, target);
   }

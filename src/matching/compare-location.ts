@@ -1,4 +1,5 @@
 import { tellingLegalForm } from './legal-form-countries.js';
+import type { PreparedAccount } from './prepared-account.js';
 
 /**
  * Whether two accounts agree on one place field. "likely" means a side's country was not written but inferred
@@ -18,14 +19,7 @@ export interface LocationComparison {
   legalForm: PlaceAgreement;
 }
 
-interface Located {
-  readonly country: string | undefined;
-  readonly regionCountry: string | undefined;
-  readonly domainCountry: string | undefined;
-  readonly region: string | undefined;
-  readonly city: string | undefined;
-  readonly legalForm: string | undefined;
-}
+type Located = Pick<PreparedAccount, 'country' | 'regionCountry' | 'domainCountry' | 'region' | 'city' | 'legalForm'>;
 
 export function compareLocation(vendor: Located, partner: Located): LocationComparison {
   const country = countryAgreement(vendor, partner);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type RunningDemo } from '../../src/demo/run-demo.js';
-import { loadOverlapReport, type OverlapReport } from '../../src/engine/overlaps/compute-overlaps.js';
+import type { OverlapReport } from '../../src/engine/overlaps/compute-overlaps.js';
+import { readOverlapReport } from '../../src/server/overlaps/read-overlap-report.js';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { matchQueue } from '../../src/queues/queue-catalog.js';
 import { workspaceKeyPrefix } from '../../src/redis/key-prefix.js';
@@ -17,7 +18,7 @@ let dir: string;
 
 const prefix = (): string => workspaceKeyPrefix(running.workspace.workspace.id);
 const report = async (partnerId: string): Promise<OverlapReport> => {
-  const found = await loadOverlapReport({ redis: ws.redis, prefix: prefix() }, partnerId);
+  const found = await readOverlapReport(ws.redis, prefix(), partnerId);
   if (!found) throw new Error(`no overlap report for ${partnerId}`);
   return found;
 };

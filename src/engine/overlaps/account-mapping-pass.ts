@@ -4,7 +4,6 @@ import { DEFAULT_POPULATIONS } from '../../config/population-schema.js';
 import type { Logger } from '../../logging/logger.js';
 import { DEFAULT_THRESHOLD } from '../../matching/match-weights.js';
 import { prepareAccount } from '../../matching/prepared-account.js';
-import { stateKey } from '../../redis/key-prefix.js';
 import type { WriteTarget } from '../change-router.js';
 import type { EngineStores } from '../engine-context.js';
 import { accountRecordOf } from './account-record-of.js';
@@ -206,7 +205,7 @@ async function markChanged(stores: EngineStores, connectionId: string, items: { 
 /** Saves the partner's report when it has changes and is not too recent; otherwise returns when it is due. */
 async function maybeSaveReport(input: AccountMappingInput, partner: Partner, changed: boolean): Promise<number | undefined> {
   const state = await input.overlaps.reportState(partner.id);
-  const saved = await loadReportExists(input, partner.id);
+  const saved = state.savedAt > 0;
   if (!changed && !state.stale && saved) return undefined;
   const wait = state.savedAt + (input.reportEveryMs ?? REPORT_EVERY_MS) - Date.now();
   if (wait > 0 && saved) {
@@ -216,10 +215,6 @@ async function maybeSaveReport(input: AccountMappingInput, partner: Partner, cha
   await saveReport(input, partner);
   await input.overlaps.markReport(partner.id, { savedAt: Date.now(), stale: false });
   return undefined;
-}
-
-async function loadReportExists(input: AccountMappingInput, partnerId: string): Promise<boolean> {
-  return (await input.state.redis.exists(stateKey(input.state.prefix, 'overlaps', partnerId))) === 1;
 }
 
 async function saveReport(input: AccountMappingInput, partner: Partner): Promise<void> {

@@ -42,8 +42,3 @@ export async function saveOverlapReport(stores: { redis: Redis; prefix: string }
   await stores.redis.set(stateKey(stores.prefix, 'overlaps', report.partnerId), JSON.stringify(report));
 }
 
-/** The latest report saved for a partner (by account mapping or `cosell overlaps`), if any. */
-export async function loadOverlapReport(stores: { redis: Redis; prefix: string }, partnerId: string): Promise<OverlapReport | undefined> {
-  const raw = await stores.redis.get(stateKey(stores.prefix, 'overlaps', partnerId));
-  return raw === null ? undefined : (JSON.parse(raw) as OverlapReport);
-}
