@@ -23,11 +23,11 @@ export const ingestQueue = defineQueue(
 
 /**
  * Account mapping: re-evaluate the overlaps of the accounts changed since each partner's last run (the changes
- * are in Redis, not in the payload: one job covers any number of them). `rebuild` matches everything again.
+ * are in Redis, not in the payload: one job covers any number of them).
  */
 export const matchQueue = defineQueue(
   'match',
-  z.strictObject({ trigger: z.enum(['change', 'schedule', 'manual']), rebuild: z.boolean().optional() }),
+  z.strictObject({ trigger: z.enum(['change', 'schedule', 'manual']) }),
 );
 
 /** Decide one deal registration against the rules of engagement. */

@@ -34,7 +34,7 @@ export function accountChangeRecorder(runtime: EngineRuntime, connectionId: stri
  */
 export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
   return registerProcessor(matchQueue, async (payload, { logger }) => {
-    const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, { rebuild: payload.rebuild === true, reportEveryMs: REPORT_EVERY_MS });
+    const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS);
     await flush(targets);
     // Changes came faster than reports are rebuilt: one more run when the next report is due.
     if (reportDueInMs !== undefined) await runtime.accountMapping.queue.add('match', { trigger: 'schedule' }, { delay: reportDueInMs, deduplication: { id: 'match--report', ttl: Math.max(reportDueInMs, 1) } });
@@ -44,12 +44,11 @@ export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets:
 }
 
 /** One account mapping run in this process, holding the lock every run takes (a run elsewhere defers this one). */
-export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, options: { rebuild?: boolean; reportEveryMs?: number } = {}): ReturnType<typeof runAccountMapping> {
+export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, reportEveryMs = 0): ReturnType<typeof runAccountMapping> {
   const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts');
   await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
   try {
-    if (options.rebuild === true) for (const partner of runtime.workspace.partners) await runtime.accountMapping.overlaps.forgetCursor(partner.id);
-    return await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs: options.reportEveryMs ?? 0 });
+    return await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs });
   } finally {
     await lock.release();
   }

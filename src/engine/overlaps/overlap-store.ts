@@ -52,11 +52,6 @@ export class OverlapStore {
     return (await this.#redis.hget(this.#cursors(), partnerId)) ?? undefined;
   }
 
-  /** The partner's next run matches all its accounts again. */
-  async forgetCursor(partnerId: string): Promise<void> {
-    await this.#redis.hdel(this.#cursors(), partnerId);
-  }
-
   async setCursor(partnerId: string, id: string): Promise<void> {
     await this.#redis.hset(this.#cursors(), partnerId, id);
   }
@@ -74,7 +69,7 @@ export class OverlapStore {
     return raw.map((value) => (value === null ? [] : (JSON.parse(value) as string[])));
   }
 
-  /** Every partner account with a match (a rebuild re-evaluates these too, to clear matches that went). */
+  /** Every partner account with a match (a partner's full run re-evaluates these too, to clear matches that went). */
   async matchedPartnerAccounts(partnerId: string): Promise<string[]> {
     return this.#redis.hkeys(this.#byPartner(partnerId));
   }
