@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
 import { AuditLog } from '../state/audit-log.js';
 import { CanonicalStore } from '../state/canonical-store.js';
+import { CreateIntents } from '../state/create-intents.js';
 import { CursorStore } from '../state/cursor-store.js';
 import { IdCrosswalk } from '../state/id-crosswalk.js';
 import { PendingWrites } from '../state/pending-writes.js';
@@ -20,6 +21,7 @@ export interface EngineStores {
   runs: SyncRunLog;
   audit: AuditLog;
   tombstones: Tombstones;
+  createIntents: CreateIntents;
 }
 
 export function openStores(redis: Redis, prefix: string): EngineStores {
@@ -32,6 +34,7 @@ export function openStores(redis: Redis, prefix: string): EngineStores {
     runs: new SyncRunLog(redis, prefix),
     audit: new AuditLog(redis, prefix),
     tombstones: new Tombstones(redis, prefix),
+    createIntents: new CreateIntents(redis, prefix),
   };
 }
 

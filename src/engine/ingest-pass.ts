@@ -121,6 +121,14 @@ export async function commitRecords(
     // Not linked yet: most likely a record this source never described (the canonical store tries a one-step insert).
     fresh: known[index] === undefined,
   }));
+  // A record first seen here that carries one of our canonical ids was made by a write of ours; if that write
+  // was interrupted before its commit, it is the engine's record (see create-intents.ts). Recorded before the
+  // link: once linked, the retried write finds it by its CRM id (or has nothing to write) and could not tell.
+  const ours = converted.flatMap(({ record }, index) => {
+    const own = known[index] === undefined ? ownCanonicalId(mapping, record) : undefined;
+    return own === undefined ? [] : [own];
+  });
+  if (ours.length > 0) await stores.createIntents.claim(connectionId, mapping.object, ours);
   // Sent together; Redis runs them in this order on the connection, and both finish before anything is routed.
   const [, outcomes] = await Promise.all([
     stores.crosswalk.linkMany(connectionId, mapping.object, items.filter((item) => item.fresh)),

@@ -121,10 +121,10 @@ function startRound(input: WritePassInput, externalId: string, waiting: readonly
 
 /**
  * One round: the waiting records read and prepared together, the ones to write sent in batches (one call
- * each, all in flight at once), then the batches that went through committed together (hashes, links,
- * records created, one audit entry per batch) and only then taken off the waiting list, with the records
- * that needed no write. A batch whose call failed stays waiting, whole; every batch settles before the
- * pass goes on or stops, so none is left writing behind a deferred job.
+ * each, all in flight at once), then the batches that went through committed (the records created first,
+ * then hashes, links and one audit entry per batch together) and only then taken off the waiting list,
+ * with the records that needed no write. A batch whose call failed stays waiting, whole; every batch
+ * settles before the pass goes on or stops, so none is left writing behind a deferred job.
  */
 async function writeRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], mayCall: Promise<void>, called: () => void): Promise<Round> {
   const { stores, connectionId, object, mapping } = input;
@@ -132,13 +132,16 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
   const prepared = await prepare(input, waiting, counts);
   const batches: Prepared[][] = [];
   for (let start = 0; start < prepared.length; start += input.batchSize) batches.push(prepared.slice(start, start + input.batchSize));
+  // Before any call: a record upserted by external id may be created by it, and an interruption before the
+  // commit must not lose that. Ids an earlier attempt left open come back (see create-intents.ts).
+  const interrupted = await stores.createIntents.open(connectionId, mapping.object, prepared.filter((p) => p.input.crmId === undefined).map((p) => p.input.externalId));
   await mayCall;
   const settled = await Promise.allSettled(batches.map((batch) => input.connector.upsert(mapping.object, externalId, batch.map((p) => p.input))));
   called();
 
   const written = new Map<string, string>();
   const links: { canonicalId: string; crmId: string }[] = [];
-  const created: string[] = [];
+  const made: string[] = [];
   const audit: AuditEntry[] = [];
   const notWritten = new Set<string>();
   let failure: PromiseRejectedResult | undefined;
@@ -157,7 +160,9 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
       if (outcome.ok) {
         written.set(item.input.externalId, item.hash);
         batchLinks.push({ canonicalId: item.input.externalId, crmId: outcome.id });
-        if (outcome.created) created.push(item.input.externalId);
+        // Ours: created now, or found by our external id after an earlier attempt of ours created it and was
+        // interrupted. A record the target's users made and that was linked is written by its CRM id: never ours.
+        if (outcome.created || (item.input.crmId === undefined && interrupted.has(item.input.externalId))) made.push(item.input.externalId);
         counts.written += 1;
       } else {
         counts.failed += 1;
@@ -176,11 +181,13 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
     }
   }
   if (links.length > 0 || written.size > 0) {
+    // Only records the engine created may be deleted when their origin is (see removal-pass.ts). Recorded
+    // first: once a link or a hash is committed, a retry no longer upserts by external id and could not tell.
+    // Failed records keep their intents open (an earlier attempt may have created them).
+    await stores.createIntents.settle(connectionId, mapping.object, made, links.map((link) => link.canonicalId));
     await Promise.all([
       stores.hashes.set('written', connectionId, mapping.object, written),
       stores.crosswalk.linkMany(connectionId, mapping.object, links),
-      // Only records the engine created may be deleted when their origin is (see removal-pass.ts).
-      stores.tombstones.markCreated(connectionId, mapping.object, created),
       stores.audit.append(audit),
     ]);
   }

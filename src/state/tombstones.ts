@@ -11,10 +11,16 @@ export interface Tombstone {
   mergedInto?: string | undefined;
 }
 
+/** The records the engine created in one connection's object, by canonical id (written by create-intents.ts). */
+export function createdKey(prefix: string, connectionId: string, object: string): string {
+  return stateKey(prefix, 'created', connectionId, object);
+}
+
 /**
  * What disappeared from a CRM (deleted or merged away), by canonical id, and the merges as aliases
  * (loser → survivor), so links made to a merged record (a registration, a linked opportunity) follow it.
- * Also the records the engine itself created in each CRM: only those may be deleted when their origin goes.
+ * Also the records the engine itself created in each CRM (recorded by create-intents.ts): only those may be
+ * deleted when their origin goes.
  */
 export class Tombstones {
   readonly #redis: Redis;
@@ -48,17 +54,13 @@ export class Tombstones {
     return current;
   }
 
-  async markCreated(connectionId: string, object: string, canonicalIds: readonly string[]): Promise<void> {
-    if (canonicalIds.length > 0) await this.#redis.sadd(stateKey(this.#prefix, 'created', connectionId, object), ...canonicalIds);
-  }
-
   async wasCreated(connectionId: string, object: string, canonicalIds: readonly string[]): Promise<boolean[]> {
     if (canonicalIds.length === 0) return [];
-    const flags = await this.#redis.smismember(stateKey(this.#prefix, 'created', connectionId, object), ...canonicalIds);
+    const flags = await this.#redis.smismember(createdKey(this.#prefix, connectionId, object), ...canonicalIds);
     return flags.map((flag) => flag === 1);
   }
 
   async forgetCreated(connectionId: string, object: string, canonicalIds: readonly string[]): Promise<void> {
-    if (canonicalIds.length > 0) await this.#redis.srem(stateKey(this.#prefix, 'created', connectionId, object), ...canonicalIds);
+    if (canonicalIds.length > 0) await this.#redis.srem(createdKey(this.#prefix, connectionId, object), ...canonicalIds);
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
+import { Tombstones } from '../../src/state/tombstones.js';
 import { seedVendor } from '../helpers/hubspot-engine-harness.js';
 import { spawnCosell, type LongRunningCosell } from '../helpers/spawn-cosell.js';
 import { testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
@@ -75,6 +76,10 @@ describe('crash recovery', () => {
       expect(companies).toHaveLength(1_000);
       expect(new Set(companies.map((c) => c.properties.get('cosell_id'))).size).toBe(1_000);
       expect(new Set(companies.map((c) => c.properties.get('name'))).size).toBe(1_000);
+      // Every copy is known as the engine's, also those whose batch the kill interrupted after the partner had
+      // created them: each goes when its vendor account does.
+      const created = await new Tombstones(ws.redis, ws.prefix).wasCreated('northwind', 'companies', companies.map((c) => String(c.properties.get('cosell_id'))));
+      expect(created.filter((flag) => !flag)).toHaveLength(0);
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     } finally {
