@@ -3,21 +3,24 @@ import type { AccountRecord } from './account-record.js';
 import { firstWord, SHARED_PLATFORM_THRESHOLD } from './domain-key.js';
 import { resolveMatchOptions, type MatchOptions, type ResolvedMatchOptions } from './match-options.js';
 import { AMBIGUITY_MARGIN } from './match-weights.js';
+import type { SharedIntMultimap } from './int-multimap.js';
 import { NameIndex } from './name-index.js';
-import { NameArena } from './name-arena.js';
+import { NameArena, type SharedNameArena } from './name-arena.js';
 import { mayBeSimilar, nameSimilarity } from './name-similarity.js';
 import { prepareAccount, type PreparedAccount } from './prepared-account.js';
 import { bestNameScore, explainNameEvidence, minimumNameSimilarity, scoreSameDomain, weighNameEvidence, type NameEvidence } from './score-pair.js';
 import { SlotSet } from './slot-set.js';
-
-/** The vendor accounts on one registrable domain. */
-interface DomainGroup {
-  slots: number[];
-  /** Whether it is a platform (many different companies); computed when asked, forgotten when the group changes. */
-  platform: boolean | undefined;
-}
+import { TextKeyedSlots } from './text-keyed-slots.js';
 
 const NO_DOMAINS: ReadonlySet<string> = new Set();
+const NO_SLOTS: readonly number[] = [];
+
+/** An index's name structures in shared memory: what a replica on another thread searches (see `replica`). */
+export interface SharedAccountNames {
+  names: SharedIntMultimap;
+  chars: SharedNameArena;
+  domains: SharedIntMultimap;
+}
 
 /** A vendor account weighed against the partner account being matched. */
 interface ScoredCandidate {
@@ -39,22 +42,56 @@ export class AccountIndex {
   readonly #options: ResolvedMatchOptions;
   readonly #accounts: (PreparedAccount | undefined)[] = [];
   /** Each slot's name without spaces, apart from the accounts so that turning a candidate down reads little memory. */
-  readonly #nameChars = new NameArena();
+  #nameChars = new NameArena();
   /** The name of the partner account being matched, as code units like the vendors' names. */
   readonly #query = new NameArena();
-  readonly #slotById = new Map<string, number>();
+  readonly #slotsById: TextKeyedSlots;
+  #count = 0;
   readonly #freeSlots: number[] = [];
-  readonly #byDomain = new Map<string, DomainGroup>();
-  readonly #names: NameIndex;
+  #slotsByDomain: TextKeyedSlots;
+  /** Whether a domain with several accounts is a platform (many different companies); forgotten when it changes. */
+  readonly #platforms = new Map<string, boolean>();
+  /** Scratch: the slots on one domain. */
+  readonly #onDomain: number[] = [];
+  #names: NameIndex;
   readonly #candidates = new SlotSet();
+  /** A replica (`replica`): its names are another thread's; accounts arrive with their slots (`place`). */
+  #replica = false;
+  /** Whether a replica has its names (`useSharedNames`) and so can match. */
+  #hasNames = true;
+  /** The slot the last added account took (for addBatch, without a second look-up by id). */
+  #lastSlot = -1;
 
   constructor(options: MatchOptions = {}) {
     this.#options = resolveMatchOptions(options);
     this.#names = new NameIndex(this.#options.blockLimit, this.#options.expectedAccounts);
+    this.#slotsById = new TextKeyedSlots((slot) => this.#accounts[slot]?.id, this.#options.expectedAccounts);
+    this.#slotsByDomain = new TextKeyedSlots((slot) => this.#accounts[slot]?.domain, this.#options.expectedAccounts);
+  }
+
+  /**
+   * An index for another thread that matches like an original one without building the name index again,
+   * the largest part of the work: the accounts come with the slots the original gave them (`addBatch`, then
+   * `place` here), the name structures once the original is complete (`shareNames`, then `useSharedNames`).
+   */
+  static replica(options: MatchOptions = {}): AccountIndex {
+    const index = new AccountIndex({ ...options, expectedAccounts: 0 });
+    index.#replica = true;
+    index.#hasNames = false;
+    return index;
+  }
+
+  /** A replica's name structures, shared by the original (`shareNames`); it can match from now on. */
+  useSharedNames(shared: SharedAccountNames): void {
+    if (!this.#replica) throw new Error('useSharedNames() is for replicas (AccountIndex.replica)');
+    this.#names = new NameIndex(this.#options.blockLimit, 0, shared.names);
+    this.#nameChars = NameArena.fromShared(shared.chars);
+    this.#slotsByDomain = new TextKeyedSlots((slot) => this.#accounts[slot]?.domain, 0, shared.domains);
+    this.#hasNames = true;
   }
 
   get size(): number {
-    return this.#slotById.size;
+    return this.#replica ? this.#accounts.length : this.#count;
   }
 
   get threshold(): number {
@@ -62,8 +99,7 @@ export class AccountIndex {
   }
 
   get(id: string): PreparedAccount | undefined {
-    const slot = this.#slotById.get(id);
-    return slot === undefined ? undefined : this.#accounts[slot];
+    return this.#accounts[this.#slotsById.firstSlotOf(id)];
   }
 
   /** Adds a vendor account, or replaces the one with the same id; true when it replaced one. */
@@ -76,18 +112,48 @@ export class AccountIndex {
     return this.add(record);
   }
 
+  /** Adds accounts as `addPrepared` does, writing the slot each took into `slots`; returns how many replaced one. */
+  addBatch(accounts: readonly PreparedAccount[], slots: Int32Array): number {
+    let replaced = 0;
+    for (let i = 0; i < accounts.length; i++) {
+      const account = accounts[i];
+      if (account === undefined) continue;
+      if (this.addPrepared(account)) replaced += 1;
+      slots[i] = this.#lastSlot;
+    }
+    return replaced;
+  }
+
+  /**
+   * Moves the name structures into shared memory and returns them for replicas (`useSharedNames`). From then on
+   * this index must not change while a replica is in use.
+   */
+  shareNames(): SharedAccountNames {
+    return { names: this.#names.share(), chars: this.#nameChars.share(), domains: this.#slotsByDomain.share() };
+  }
+
+  /** A replica's accounts, in the slots the original gave them (`addBatch`), a later one replacing an earlier. */
+  place(accounts: readonly PreparedAccount[], slots: Int32Array): void {
+    if (!this.#replica) throw new Error('place() is for replicas (AccountIndex.replica); use addPrepared');
+    for (let i = 0; i < accounts.length; i++) {
+      const account = accounts[i];
+      const slot = slots[i] ?? -1;
+      if (account !== undefined && slot >= 0) this.#accounts[slot] = account;
+    }
+  }
+
   addPrepared(account: PreparedAccount): boolean {
+    if (this.#replica) throw new Error('a replica (AccountIndex.replica) takes its accounts by place()');
     const replaced = this.remove(account.id);
     const slot = this.#freeSlots.pop() ?? this.#accounts.length;
     this.#accounts[slot] = account;
     this.#nameChars.set(slot, account.compact);
-    this.#slotById.set(account.id, slot);
+    this.#slotsById.add(account.id, slot);
+    this.#count += 1;
+    this.#lastSlot = slot;
     if (account.domain !== undefined) {
-      const group = this.#byDomain.get(account.domain);
-      if (group) {
-        group.slots.push(slot);
-        group.platform = undefined;
-      } else this.#byDomain.set(account.domain, { slots: [slot], platform: false });
+      this.#slotsByDomain.add(account.domain, slot);
+      if (this.#platforms.size > 0) this.#platforms.delete(account.domain);
     }
     this.#names.add(slot, account);
     return replaced;
@@ -95,21 +161,18 @@ export class AccountIndex {
 
   /** Removes a vendor account; false when there was none with this id. */
   remove(id: string): boolean {
-    const slot = this.#slotById.get(id);
-    if (slot === undefined) return false;
+    if (this.#replica) throw new Error('a replica (AccountIndex.replica) takes its accounts by place()');
+    const slot = this.#slotsById.firstSlotOf(id);
     const account = this.#accounts[slot];
-    this.#slotById.delete(id);
+    if (account === undefined) return false;
+    this.#slotsById.delete(id, slot);
+    this.#count -= 1;
     this.#accounts[slot] = undefined;
     this.#nameChars.clear(slot);
     this.#freeSlots.push(slot);
-    if (account === undefined) return true;
     if (account.domain !== undefined) {
-      const group = this.#byDomain.get(account.domain);
-      if (group) {
-        group.slots = group.slots.filter((s) => s !== slot);
-        group.platform = undefined;
-        if (group.slots.length === 0) this.#byDomain.delete(account.domain);
-      }
+      this.#slotsByDomain.delete(account.domain, slot);
+      this.#platforms.delete(account.domain);
     }
     this.#names.remove(slot, account);
     return true;
@@ -125,10 +188,13 @@ export class AccountIndex {
    * (SharedPlatformDetector); they are no key on either side.
    */
   matchPrepared(partner: PreparedAccount, sharedDomains: ReadonlySet<string> = NO_DOMAINS): AccountMatch[] {
-    const group = partner.domain === undefined ? undefined : this.#byDomain.get(partner.domain);
-    const domain = this.#companyDomain(partner.domain, sharedDomains, group);
-    if (domain !== undefined && group !== undefined) {
-      const byDomain = this.#matchByDomain(partner, domain, group);
+    if (!this.#hasNames) throw new Error('this replica has no names yet (useSharedNames)');
+    const own = partner.domain === undefined || sharedDomains.has(partner.domain) ? undefined : partner.domain;
+    // One look-up for both questions: is it a platform, and which vendor accounts are on it.
+    const slots = own === undefined ? NO_SLOTS : this.#slotsOn(own);
+    const domain = own === undefined || this.#isPlatform(own, slots) ? undefined : own;
+    if (domain !== undefined && slots.length > 0) {
+      const byDomain = this.#matchByDomain(partner, domain, slots);
       if (byDomain.length > 0) return byDomain;
     }
     return this.#matchByName(partner, domain, sharedDomains);
@@ -136,12 +202,14 @@ export class AccountIndex {
 
   /** Makes matching faster after many accounts were added at once (a bulk load); optional. */
   compact(): void {
+    // Ids are looked up only when accounts change; names and domains by every match.
     this.#names.compact();
+    this.#slotsByDomain.compact();
   }
 
-  #matchByDomain(partner: PreparedAccount, domain: string, group: DomainGroup): AccountMatch[] {
+  #matchByDomain(partner: PreparedAccount, domain: string, slots: readonly number[]): AccountMatch[] {
     const matches: AccountMatch[] = [];
-    for (const slot of group.slots) {
+    for (const slot of slots) {
       const vendor = this.#accounts[slot];
       if (vendor === undefined) continue;
       const { score, reason } = scoreSameDomain(vendor, partner, domain);
@@ -211,21 +279,34 @@ export class AccountIndex {
   }
 
   /** The domain as a company key: none when missing or used by many different companies (a platform). */
-  #companyDomain(domain: string | undefined, sharedDomains: ReadonlySet<string>, group = domain === undefined ? undefined : this.#byDomain.get(domain)): string | undefined {
+  #companyDomain(domain: string | undefined, sharedDomains: ReadonlySet<string>): string | undefined {
     if (domain === undefined || sharedDomains.has(domain)) return undefined;
-    return group !== undefined && this.#isPlatform(group) ? undefined : domain;
+    return this.#isPlatform(domain) ? undefined : domain;
   }
 
-  #isPlatform(group: DomainGroup): boolean {
-    if (group.platform !== undefined) return group.platform;
+  /** The slots of the vendor accounts on `domain`, in a scratch list valid until the next call. */
+  #slotsOn(domain: string): number[] {
+    const slots = this.#onDomain;
+    slots.length = 0;
+    this.#slotsByDomain.slotsOf(domain, slots);
+    return slots;
+  }
+
+  /** Whether `domain` is a platform; `slots`, the accounts on it, when already looked up. */
+  #isPlatform(domain: string, slots: readonly number[] = this.#slotsOn(domain)): boolean {
+    // Fewer accounts than that cannot be as many companies: the common case, answered without remembering.
+    if (slots.length < SHARED_PLATFORM_THRESHOLD) return false;
+    const known = this.#platforms.get(domain);
+    if (known !== undefined) return known;
     const companies = new Set<string>();
-    for (const slot of group.slots) {
+    for (const slot of slots) {
       const account = this.#accounts[slot];
       if (account !== undefined) companies.add(firstWord(account.name));
       if (companies.size >= SHARED_PLATFORM_THRESHOLD) break;
     }
-    group.platform = companies.size >= SHARED_PLATFORM_THRESHOLD;
-    return group.platform;
+    const platform = companies.size >= SHARED_PLATFORM_THRESHOLD;
+    this.#platforms.set(domain, platform);
+    return platform;
   }
 }
 

@@ -2,7 +2,7 @@ import freeMailProviders from 'email-providers';
 import { parse } from 'tldts';
 import { PAGE_PLATFORMS, SUBDOMAIN_PLATFORMS } from './platform-hosts.js';
 
-const FREE_MAIL = new Set(freeMailProviders);
+export const FREE_MAIL: ReadonlySet<string> = new Set(freeMailProviders);
 
 export type DomainKey =
   | { kind: 'corporate'; domain: string }
@@ -30,13 +30,16 @@ export function domainKey(fields: DomainFields, shared: ReadonlySet<string> = ne
   return firstUnusable ?? { kind: 'unusable', domain: undefined, reason: 'missing' };
 }
 
+/** The Public Suffix List's private section too, so hosting tenants (a.myshopify.com) stay apart. */
+const PARSE_OPTIONS = { allowPrivateDomains: true } as const;
+
 /** The key of one website, host, URL or e-mail address. */
 function keyOf(raw: string, shared: ReadonlySet<string>): DomainKey {
   let text = raw.trim().toLowerCase();
   const at = text.lastIndexOf('@');
   // "Jane Doe <jane@acme.com>" → "acme.com"
   if (at >= 0) text = text.slice(at + 1).replace(/[>\s;,].*$/, '');
-  const parsed = parse(text, { allowPrivateDomains: true });
+  const parsed = parse(text, PARSE_OPTIONS);
   let domain = parsed.domain;
   // A host under no known public suffix ("intranet", "acme.invalid") names nothing outside one network.
   if (domain === null || !(parsed.isIcann === true || parsed.isPrivate === true)) {
@@ -64,43 +67,6 @@ function tenantLabel(subdomain: string | null): string | undefined {
 export function domainLabel(domain: string): string {
   const dot = domain.indexOf('.');
   return dot < 0 ? domain : domain.slice(0, dot);
-}
-
-/**
- * Finds platform domains from the data: a registrable domain used by records of many different companies
- * (a directory, a link shortener, a site builder not listed in platform-hosts.ts) identifies no company.
- * Companies are told apart by the first word of their normalised name, so one company's many accounts on its
- * own domain ("acme germany", "acme labs") never make it a platform. Feed it every (domain, normalised name)
- * pair of a file, then read `shared()`.
- */
-export class SharedPlatformDetector {
-  // One word until a second company shows up: most domains belong to one company, and a Set each would be costly.
-  readonly #firstWords = new Map<string, string | Set<string>>();
-  readonly #threshold: number;
-
-  /** `threshold` different companies on one domain make it a platform (default 5). */
-  constructor(threshold = SHARED_PLATFORM_THRESHOLD) {
-    this.#threshold = threshold;
-  }
-
-  observe(domain: string | undefined, normalizedName: string): void {
-    if (domain === undefined || FREE_MAIL.has(domain)) return;
-    const word = firstWord(normalizedName);
-    const seen = this.#firstWords.get(domain);
-    if (seen === undefined) this.#firstWords.set(domain, word);
-    else if (typeof seen === 'string') {
-      if (seen !== word) this.#firstWords.set(domain, new Set([seen, word]));
-    } else if (seen.size < this.#threshold) seen.add(word);
-  }
-
-  shared(): Set<string> {
-    const shared = new Set<string>();
-    for (const [domain, words] of this.#firstWords) {
-      const count = typeof words === 'string' ? 1 : words.size;
-      if (count >= this.#threshold) shared.add(domain);
-    }
-    return shared;
-  }
 }
 
 /** How many different companies on one domain make it a platform rather than a company's own domain. */

@@ -3,6 +3,15 @@
  * bucket, removed entries reused. A million accounts index several million keys; as Map entries and arrays
  * they would cost hundreds of megabytes, and every look-up would wander through scattered memory.
  */
+/** An IntMultimap's arrays in shared memory, for reading it from other threads (see `share`). */
+export interface SharedIntMultimap {
+  seen: Uint32Array;
+  buckets: Int32Array;
+  entries: Int32Array;
+  used: number;
+  size: number;
+}
+
 export class IntMultimap {
   /**
    * One bit per hashed key ever added, about 16 bits per entry: most looked-up keys were never added, and this
@@ -17,6 +26,8 @@ export class IntMultimap {
   #size = 0;
   /** Scratch for `forEachOfKeys`: the bucket head found for each key. */
   #heads = new Int32Array(16);
+  /** A view of another thread's map (`fromShared`): it is read here, never changed. */
+  #readOnly = false;
 
   /** `capacity`: the entries expected; more are fine (the arrays grow), fewer waste a little memory. */
   constructor(capacity = 1024) {
@@ -26,11 +37,35 @@ export class IntMultimap {
     this.#seen = new Uint32Array(size / 2);
   }
 
+  /** A read-only view of a map another thread shared; look-ups only. */
+  static fromShared(shared: SharedIntMultimap): IntMultimap {
+    const map = new IntMultimap(16);
+    map.#seen = shared.seen;
+    map.#buckets = shared.buckets;
+    map.#entries = shared.entries;
+    map.#used = shared.used;
+    map.#size = shared.size;
+    map.#readOnly = true;
+    return map;
+  }
+
   get size(): number {
     return this.#size;
   }
 
+  /**
+   * Moves the arrays into shared memory and returns them, so other threads can look up (`fromShared`) without
+   * a copy each. The map stays usable here; while others read it, it must not change.
+   */
+  share(): SharedIntMultimap {
+    this.#seen = toShared(this.#seen, Uint32Array);
+    this.#buckets = toShared(this.#buckets, Int32Array);
+    this.#entries = toShared(this.#entries, Int32Array);
+    return { seen: this.#seen, buckets: this.#buckets, entries: this.#entries, used: this.#used, size: this.#size };
+  }
+
   add(key: number, value: number): void {
+    this.#refuseChangeIfReadOnly();
     let entry = this.#free;
     if (entry >= 0) this.#free = this.#nextOf(entry);
     else {
@@ -48,6 +83,7 @@ export class IntMultimap {
 
   /** Removes one (key, value) entry; false when there was none. */
   delete(key: number, value: number): boolean {
+    this.#refuseChangeIfReadOnly();
     const bucket = this.#bucketOf(key);
     let previous = -1;
     for (let entry = this.#buckets[bucket] ?? -1; entry >= 0; entry = this.#nextOf(entry)) {
@@ -63,6 +99,18 @@ export class IntMultimap {
       previous = entry;
     }
     return false;
+  }
+
+  /** Appends the values under `key` to `into`; returns how many there were. */
+  valuesOf(key: number, into: number[]): number {
+    if (!this.#maybeSeen(key)) return 0;
+    let found = 0;
+    for (let entry = this.#buckets[this.#bucketOf(key)] ?? -1; entry >= 0; entry = this.#nextOf(entry)) {
+      if (this.#entries[entry * 3] !== key) continue;
+      into.push(this.#entries[entry * 3 + 1] ?? -1);
+      found += 1;
+    }
+    return found;
   }
 
   /**
@@ -92,6 +140,7 @@ export class IntMultimap {
    * over the array and every step of a look-up is a cache miss; after this, a look-up reads a run or two.
    */
   compact(): void {
+    this.#refuseChangeIfReadOnly();
     const entries = new Int32Array(this.#entries.length);
     let used = 0;
     for (let bucket = 0; bucket < this.#buckets.length; bucket++) {
@@ -108,6 +157,10 @@ export class IntMultimap {
     this.#entries = entries;
     this.#used = used;
     this.#free = -1;
+  }
+
+  #refuseChangeIfReadOnly(): void {
+    if (this.#readOnly) throw new Error('this IntMultimap is a read-only view of a shared one');
   }
 
   #nextOf(entry: number): number {
@@ -149,4 +202,12 @@ export class IntMultimap {
       this.#markSeen(key);
     }
   }
+}
+
+/** A copy of `array` in shared memory (as is, when it is there already). */
+function toShared<T extends Int32Array | Uint32Array>(array: T, Kind: new (buffer: SharedArrayBuffer) => T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const shared = new Kind(new SharedArrayBuffer(array.byteLength));
+  shared.set(array);
+  return shared;
 }

@@ -1,7 +1,7 @@
 import { AccountIndex } from './account-index.js';
 import type { AccountMatch } from './account-match.js';
 import type { AccountRecord } from './account-record.js';
-import { SharedPlatformDetector } from './domain-key.js';
+import { SharedPlatformDetector } from './shared-platform-detector.js';
 import type { MatchOptions } from './match-options.js';
 import { prepareAccount, type PreparedAccount } from './prepared-account.js';
 

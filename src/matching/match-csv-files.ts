@@ -1,13 +1,18 @@
-import { stat } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AccountIndex } from './account-index.js';
-import { checkAccountsCsvHeader } from './csv/read-accounts-csv.js';
+import { checkAccountsCsvHeader, estimatedRows } from './csv/read-accounts-csv.js';
 import { AccountsFileReader } from './csv/accounts-file-reader.js';
+import { matchedRowsOf, type MatchedRows } from './csv/matched-rows.js';
+import { OrderedMatchedRows } from './csv/ordered-matched-rows.js';
+import { PartnerMatcherThread } from './csv/partner-matcher-thread.js';
+import { encodePreparedAccounts, preparedAccountsOf, type PreparedAccountBatch } from './csv/prepared-account-batch.js';
 import { MatchesCsvWriter } from './csv/write-matches-csv.js';
 import type { MatchOptions } from './match-options.js';
+import type { PreparedAccount } from './prepared-account.js';
 
-/** A CRM export row is rarely shorter than this; the estimate of rows may be high, never far too low. */
-const BYTES_PER_ROW = 60;
+/** Partner batches the second matching thread holds at once: one at work, one waiting, so it never idles. */
+const SECOND_THREAD_BATCHES = 2;
 
 export interface MatchCsvFilesOptions extends MatchOptions {
   vendorPath: string;
@@ -34,8 +39,9 @@ export interface MatchCsvFilesSummary {
 
 /**
  * Account mapping of two CSV exports: both headers are checked first; both files are read and prepared on
- * worker threads, the vendor accounts indexed as they arrive; then each partner account is matched and its
- * pairs are streamed to `output`, in partner file order.
+ * worker threads, the vendor accounts indexed as they arrive; then the partner accounts are matched, on this
+ * thread and on a second one that searches a replica of the index (its name structures in shared memory),
+ * and their pairs are streamed to `output` in partner file order.
  */
 export async function matchCsvFiles(options: MatchCsvFilesOptions): Promise<MatchCsvFilesSummary> {
   const started = performance.now();
@@ -44,45 +50,60 @@ export async function matchCsvFiles(options: MatchCsvFilesOptions): Promise<Matc
   await checkAccountsCsvHeader(options.vendorPath, vendorLabel);
   await checkAccountsCsvHeader(options.partnerPath, partnerLabel);
 
-  // Both files are read and prepared on worker threads at once, while this one indexes the vendor accounts as
-  // they come; then it matches the partner accounts.
   const vendors = new AccountsFileReader(options.vendorPath, vendorLabel, { findSharedDomains: false });
   const partners = new AccountsFileReader(options.partnerPath, partnerLabel, { findSharedDomains: true });
   // Sized from the file, so the index is not grown a dozen times on the way to a million accounts.
-  const index = new AccountIndex({ ...options, expectedAccounts: Math.ceil((await stat(options.vendorPath)).size / BYTES_PER_ROW) });
+  const index = new AccountIndex({ ...options, expectedAccounts: await estimatedRows(options.vendorPath) });
+  const second = PartnerMatcherThread.start(options);
   let repeatedVendorIds = 0;
-  let matchedPairs = 0;
-  let matchedPartnerAccounts = 0;
   let writer: MatchesCsvWriter | undefined;
+  let output: OrderedMatchedRows | undefined;
   try {
-    for await (const batch of vendors.accounts()) {
-      for (const vendor of batch) if (index.addPrepared(vendor)) repeatedVendorIds += 1;
+    for await (const batch of vendors.batches()) {
+      const accounts = preparedAccountsOf(batch);
+      const slots = new Int32Array(accounts.length);
+      repeatedVendorIds += index.addBatch(accounts, slots);
+      second?.addVendors(encoded(batch), slots);
     }
     index.compact();
     // Vendor-side platforms the index finds itself; the partner file's are known once it is read through.
     const sharedDomains = await partners.sharedDomains;
+    second?.ready(index.shareNames(), sharedDomains);
     writer = new MatchesCsvWriter(options.output);
-    for await (const batch of partners.accounts()) {
-      for (const partner of batch) {
-        const matches = index.matchPrepared(partner, sharedDomains);
-        if (matches.length > 0) matchedPartnerAccounts += 1;
-        for (const match of matches) await writer.write(match);
-        matchedPairs += matches.length;
+    output = new OrderedMatchedRows(writer);
+    const matchHere = (accounts: readonly PreparedAccount[]): MatchedRows => matchedRowsOf(accounts.map((partner) => index.matchPrepared(partner, sharedDomains)));
+    let seq = 0;
+    for await (const batch of partners.batches()) {
+      if (second && second.inFlight < SECOND_THREAD_BATCHES) output.expect(seq, second.match(seq, encoded(batch)));
+      else {
+        output.expect(seq, Promise.resolve(matchHere(preparedAccountsOf(batch))));
+        // Lets the second thread's answers in (they arrive as events), so it is given its next batch in time.
+        await nextTurn();
       }
+      seq += 1;
+      await output.writeAnswered();
     }
+    await output.writeAll();
     await writer.close();
   } catch (error) {
     await Promise.all([vendors.cancel(), partners.cancel(), writer?.abort()]);
     throw error;
+  } finally {
+    await second?.stop();
   }
   return {
     vendorAccounts: index.size,
     partnerAccounts: partners.summary.records,
-    matchedPairs,
-    matchedPartnerAccounts,
+    matchedPairs: output.pairs,
+    matchedPartnerAccounts: output.matchedAccounts,
     repeatedVendorIds,
     vendorRowsWithoutId: vendors.summary.rowsWithoutId,
     partnerRowsWithoutId: partners.summary.rowsWithoutId,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** A batch as it travels between threads. */
+function encoded(batch: PreparedAccountBatch | PreparedAccount[]): PreparedAccountBatch {
+  return Array.isArray(batch) ? encodePreparedAccounts(batch) : batch;
 }

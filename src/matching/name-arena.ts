@@ -3,13 +3,43 @@
  * The candidate check reads a name for every candidate of every query; from here that is one short run of
  * memory, where a million separate strings would cost a cache miss or two each.
  */
+/** A NameArena's arrays in shared memory, for reading it from other threads (see `share`). */
+export interface SharedNameArena {
+  chars: Uint16Array;
+  starts: Int32Array;
+  lengths: Int32Array;
+}
+
 export class NameArena {
-  #chars = new Uint16Array(1 << 16);
-  #starts = new Int32Array(1024);
-  #lengths = new Int32Array(1024);
+  #chars: Uint16Array = new Uint16Array(1 << 16);
+  #starts: Int32Array = new Int32Array(1024);
+  #lengths: Int32Array = new Int32Array(1024);
   #end = 0;
   /** Code units no slot points at any more (replaced or removed names); reclaimed when they are half. */
   #garbage = 0;
+  /** A view of another thread's arena (`fromShared`): it is read here, never changed. */
+  #readOnly = false;
+
+  /** A read-only view of an arena another thread shared. */
+  static fromShared(shared: SharedNameArena): NameArena {
+    const arena = new NameArena();
+    arena.#chars = shared.chars;
+    arena.#starts = shared.starts;
+    arena.#lengths = shared.lengths;
+    arena.#readOnly = true;
+    return arena;
+  }
+
+  /**
+   * Copies the names into shared memory, used from now on here too, and returns them for other threads
+   * (`fromShared`). While others read it, the arena must not change.
+   */
+  share(): SharedNameArena {
+    this.#chars = copyToShared(this.#chars.subarray(0, this.#end), new Uint16Array(new SharedArrayBuffer(this.#chars.byteLength)));
+    this.#starts = copyToShared(this.#starts, new Int32Array(new SharedArrayBuffer(this.#starts.byteLength)));
+    this.#lengths = copyToShared(this.#lengths, new Int32Array(new SharedArrayBuffer(this.#lengths.byteLength)));
+    return { chars: this.#chars, starts: this.#starts, lengths: this.#lengths };
+  }
 
   get chars(): Uint16Array {
     return this.#chars;
@@ -24,6 +54,7 @@ export class NameArena {
   }
 
   set(slot: number, name: string): void {
+    if (this.#readOnly) throw new Error('this NameArena is a read-only view of a shared one');
     this.clear(slot);
     if (slot >= this.#starts.length) this.#growSlots(slot);
     if (this.#end + name.length > this.#chars.length) this.#makeRoom(name.length);
@@ -34,6 +65,7 @@ export class NameArena {
   }
 
   clear(slot: number): void {
+    if (this.#readOnly) throw new Error('this NameArena is a read-only view of a shared one');
     if (slot >= this.#lengths.length) return;
     this.#garbage += this.#lengths[slot] ?? 0;
     this.#lengths[slot] = 0;
@@ -67,4 +99,9 @@ export class NameArena {
     this.#end = end;
     this.#garbage = 0;
   }
+}
+
+function copyToShared<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -1,4 +1,4 @@
-import { IntMultimap } from './int-multimap.js';
+import { IntMultimap, type SharedIntMultimap } from './int-multimap.js';
 import type { ComparableName } from './name-similarity.js';
 import type { SlotSet } from './slot-set.js';
 
@@ -32,11 +32,19 @@ export class NameIndex {
   readonly #blockLimit: number;
   readonly #partBlockLimit: number;
 
-  /** `expectedAccounts` sizes the index up front (each account has up to five keys). */
-  constructor(blockLimit: number, expectedAccounts = 0) {
-    this.#slots = new IntMultimap(expectedAccounts * KEYS_PER_ACCOUNT);
+  /**
+   * `expectedAccounts` sizes the index up front (each account has up to five keys); `shared`, another
+   * thread's index (`share`), makes this a read-only view of it.
+   */
+  constructor(blockLimit: number, expectedAccounts = 0, shared?: SharedIntMultimap) {
+    this.#slots = shared ? IntMultimap.fromShared(shared) : new IntMultimap(expectedAccounts * KEYS_PER_ACCOUNT);
     this.#blockLimit = blockLimit;
     this.#partBlockLimit = Math.max(1, Math.round(blockLimit * PART_BLOCK_SHARE));
+  }
+
+  /** Moves the index into shared memory for other threads to search (see IntMultimap.share). */
+  share(): SharedIntMultimap {
+    return this.#slots.share();
   }
 
   add(slot: number, account: ComparableName): void {

@@ -72,10 +72,18 @@ const ASCII = /^[ -~\t]*$/;
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', ı: 'i', đ: 'd', þ: 'th', ð: 'd' };
 
 function fold(lower: string): string {
-  // Accents and special letters only when there are any: most names are ASCII with some punctuation.
-  const letters = ASCII.test(lower)
-    ? lower
-    : lower.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[ßæøœłıđþð]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
+  // Accents and special letters only when there are any: most names are ASCII with some punctuation, and for
+  // them the same steps run with plain-ASCII patterns, which are several times faster than Unicode ones.
+  if (ASCII.test(lower)) {
+    return lower
+      .replace(/[&+]/g, ' and ')
+      .replace(/\b([a-z])\.(?=[a-z]\b\.?)/g, '$1')
+      .replace(/\b([a-z])\/([a-z])\b/g, '$1$2')
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
+  const letters = lower.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[ßæøœłıđþð]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
   return letters
     .replace(/[&+]/g, ' and ')
     // "S.A.", "s.a.r.l." → "sa", "sarl"; "A/S" → "as"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { domainKey, SharedPlatformDetector } from '../../src/matching/domain-key.js';
+import { domainKey } from '../../src/matching/domain-key.js';
+import { SharedPlatformDetector } from '../../src/matching/shared-platform-detector.js';
 
 describe('domain keys', () => {
   it.each([

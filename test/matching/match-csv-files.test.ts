@@ -27,6 +27,20 @@ describe('matching two CSV files', () => {
     expect(summary).toMatchObject({ vendorAccounts: set.vendors.length, partnerAccounts: set.partners.length, matchedPairs: inMemory.length });
   });
 
+  it('given files of several batches and repeated vendor ids, then both matching threads together give the in-memory pairs in partner file order', async () => {
+    const set = generateEvaluationSet({ size: 9_000, seed: 5 });
+    // Later rows under ids seen before replace the earlier ones, on both matching threads alike.
+    const repeats = set.vendors.slice(0, 30).map((vendor, i) => ({ id: vendor.id, name: `Renamed Holdings ${String(i)}`, website: `renamed${String(i)}-holdings.com` }));
+    const files = await writeEvaluationSet({ ...set, vendors: [...set.vendors, ...repeats] }, folder);
+    const out = join(folder, 'matches.csv');
+    const summary = await matchCsvFiles({ vendorPath: files.vendor, partnerPath: files.partner, output: createWriteStream(out) });
+    const fromFile = (await readFile(out, 'utf8')).trim().split('\n').slice(1);
+    const inMemory = matchAccounts([...set.vendors, ...repeats], set.partners).map((m) => `${m.vendorId},${m.partnerId},${m.score.toFixed(3)}`);
+    expect(fromFile.map((line) => line.split(',').slice(0, 3).join(','))).toEqual(inMemory);
+    expect(inMemory.length).toBeGreaterThan(4_000);
+    expect(summary).toMatchObject({ vendorAccounts: set.vendors.length, repeatedVendorIds: 30, partnerAccounts: set.partners.length, matchedPairs: inMemory.length });
+  });
+
   it('given a partner file that is not CSV beyond its header, then matching fails with an AccountCsvError', async () => {
     const vendor = join(folder, 'vendor.csv');
     const partner = join(folder, 'partner.csv');

@@ -2,8 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import { prepareAccount, type PreparedAccount } from '../prepared-account.js';
 import { AccountCsvError } from './account-csv-error.js';
 import { isWorkerReply, type WorkerReply, type WorkerTask } from './accounts-file-messages.js';
-import { SharedPlatformDetector } from '../domain-key.js';
-import { decodePreparedAccounts, type PreparedAccountBatch } from './prepared-account-batch.js';
+import { SharedPlatformDetector } from '../shared-platform-detector.js';
+import { preparedAccountsOf, type PreparedAccountBatch } from './prepared-account-batch.js';
 import { readAccountsCsv, type AccountsCsvSummary } from './read-accounts-csv.js';
 import { startWorker } from './start-worker.js';
 
@@ -41,10 +41,15 @@ export class AccountsFileReader {
 
   /** The accounts, a batch at a time, in file order. Throws what reading the file threw. */
   async *accounts(): AsyncGenerator<PreparedAccount[]> {
+    for await (const batch of this.batches()) yield preparedAccountsOf(batch);
+  }
+
+  /** The batches as they came from the worker thread, still encoded (cheap to pass on to another thread). */
+  async *batches(): AsyncGenerator<PreparedAccountBatch | PreparedAccount[]> {
     for (;;) {
       const next = this.#queue.shift();
       if (next !== undefined) {
-        yield Array.isArray(next) ? next : decodeAll(next);
+        yield next;
         continue;
       }
       if (this.#failure) throw this.#failure;
@@ -103,10 +108,4 @@ export class AccountsFileReader {
       this.#fail(error instanceof Error ? error : new Error(String(error)));
     }
   }
-}
-
-function decodeAll(batch: PreparedAccountBatch): PreparedAccount[] {
-  const accounts: PreparedAccount[] = [];
-  decodePreparedAccounts(batch, (account) => accounts.push(account));
-  return accounts;
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 
 /** The output columns, in order (DESIGN.md §3). */
 export const MATCH_COLUMNS = ['vendor_id', 'partner_id', 'score', 'reason'] as const;
@@ -22,7 +22,7 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
   return { text: parts.join(''), lengths };
 }
 
-/** CSV text of packed rows (csv-stringify), with the header row first when `header` is true. */
+/** CSV text of packed rows (PapaParse: quoted only where needed, `\n` line ends), with the header row first when `header` is true. */
 export function csvTextOf(packed: PackedRows, header: boolean): string {
   const rows: string[][] = [];
   let offset = 0;
@@ -35,5 +35,7 @@ export function csvTextOf(packed: PackedRows, header: boolean): string {
     }
     rows.push(row);
   }
-  return stringify(rows, { header, columns: [...MATCH_COLUMNS] });
+  if (rows.length === 0) return header ? `${MATCH_COLUMNS.join(',')}\n` : '';
+  // PapaParse ends the last row without a line break; each batch's text must end with one to join the next.
+  return `${Papa.unparse({ fields: [...MATCH_COLUMNS], data: rows }, { header, newline: '\n' })}\n`;
 }

@@ -3,14 +3,16 @@
 // asked for, then a summary — or an error.
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
-import { SharedPlatformDetector } from '../domain-key.js';
+import { SharedPlatformDetector } from '../shared-platform-detector.js';
 import { prepareAccount, type PreparedAccount } from '../prepared-account.js';
 import { AccountCsvError } from './account-csv-error.js';
 import type { WorkerReply } from './accounts-file-messages.js';
 import { encodePreparedAccounts } from './prepared-account-batch.js';
-import { readAccountsCsv } from './read-accounts-csv.js';
+import { estimatedRows, readAccountsCsv } from './read-accounts-csv.js';
 
-const BATCH = 20_000;
+// Small batches for the same reason (accounts waiting to be posted survive collections), and an even split of the
+// partner accounts between the two matching threads.
+const BATCH = 2_000;
 const WorkerTaskSchema = z.object({ path: z.string(), label: z.string(), findSharedDomains: z.boolean() });
 
 function post(reply: WorkerReply): void {
@@ -19,7 +21,7 @@ function post(reply: WorkerReply): void {
 
 try {
   const task = WorkerTaskSchema.parse(workerData);
-  const platforms = task.findSharedDomains ? new SharedPlatformDetector() : undefined;
+  const platforms = task.findSharedDomains ? new SharedPlatformDetector(undefined, await estimatedRows(task.path)) : undefined;
   let pending: PreparedAccount[] = [];
   const summary = await readAccountsCsv(task.path, task.label, (record) => {
     const account = prepareAccount(record);

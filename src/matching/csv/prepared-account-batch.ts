@@ -69,6 +69,14 @@ export function decodePreparedAccounts(batch: PreparedAccountBatch, onAccount: (
   }
 }
 
+/** A batch's accounts, decoded (or as they are, when they never left this thread). */
+export function preparedAccountsOf(batch: PreparedAccountBatch | PreparedAccount[]): PreparedAccount[] {
+  if (Array.isArray(batch)) return batch;
+  const accounts: PreparedAccount[] = [];
+  decodePreparedAccounts(batch, (account) => accounts.push(account));
+  return accounts;
+}
+
 const INTERNED_LIMIT = 100_000;
 const interned = new Map<string, string>();
 

@@ -12,7 +12,9 @@ export interface AccountsCsvSummary {
   rowsWithoutId: number[];
 }
 
-const READ_CHUNK = 1 << 20;
+// Small chunks: a chunk's rows are all alive until it is taken, and less alive data makes collection cheap (a 1 MiB
+// chunk cost a million-row file about 1.5 s more of collector time than 64 KiB).
+const READ_CHUNK = 1 << 16;
 const BOM = '\uFEFF';
 
 /** How PapaParse is asked to read an export: commas, any line ending, blank lines skipped, no type guessing. */
@@ -47,6 +49,14 @@ export async function readAccountsCsv(path: string, label: string, onRecord: (re
   await parseRows(path, label, undefined, take);
   if (columns === undefined) throw new AccountCsvError(`${label}: the file is empty. Expected ${COLUMNS_EXPECTED}.`);
   return { records, rowsWithoutId };
+}
+
+/** A CRM export row is rarely shorter than this; an estimate of rows from it may be high, never far too low. */
+const BYTES_PER_ROW = 60;
+
+/** About how many rows the file has at most, from its size: for sizing tables once. */
+export async function estimatedRows(path: string): Promise<number> {
+  return Math.ceil((await stat(path)).size / BYTES_PER_ROW);
 }
 
 /** Reads only the header row, so a wrong file is refused before any long work starts. */

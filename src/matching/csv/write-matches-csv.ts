@@ -12,7 +12,7 @@ const BATCH = 10_000;
 const IN_FLIGHT = 4;
 
 /**
- * Writes matched pairs as CSV (csv-stringify) to `output`, a file or stdout, header first, in the order given.
+ * Writes matched pairs as CSV (PapaParse) to `output`, a file or stdout, header first, in the order given.
  * The CSV text is made on a worker thread while this one matches; writes wait whenever the worker or the
  * output falls behind, so memory stays flat. A failing output (a full disk, a closed pipe) fails the next
  * write.
@@ -46,6 +46,13 @@ export class MatchesCsvWriter {
     if (this.#rows.length >= BATCH) await this.#flush();
   }
 
+  /** Writes rows packed elsewhere (another thread's matches), after the ones written before. */
+  async writePacked(rows: PackedRows): Promise<void> {
+    this.#throwIfFailed();
+    if (this.#rows.length > 0) await this.#flush();
+    await this.#flush(rows);
+  }
+
   /** Writes what is left, the header at least, and ends a file output (stdout stays open). */
   async close(): Promise<void> {
     this.#throwIfFailed();
@@ -65,10 +72,12 @@ export class MatchesCsvWriter {
     await this.#worker?.terminate();
   }
 
-  async #flush(): Promise<void> {
-    const packed = packRows(this.#rows);
+  /** Sends the rows gathered so far (or `packed`, when given) to be made CSV text and written. */
+  async #flush(given?: PackedRows): Promise<void> {
+    const packed = given ?? packRows(this.#rows);
+    if (given === undefined) this.#rows = [];
     const header = !this.#headerWritten;
-    this.#rows = [];
+    if (packed.lengths.length === 0 && !header) return;
     this.#headerWritten = true;
     if (!this.#worker) {
       await this.#writeText(csvTextOf(packed, header));
