@@ -35,6 +35,8 @@ export interface MatchCsvFilesSummary {
   vendorRowsWithoutId: number[];
   partnerRowsWithoutId: number[];
   seconds: number;
+  /** The process's peak resident memory so far, all threads (bytes): what the run needed at most. */
+  peakMemoryBytes: number;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function matchCsvFiles(options: MatchCsvFilesOptions): Promise<Matc
     vendorRowsWithoutId: vendors.summary.rowsWithoutId,
     partnerRowsWithoutId: partners.summary.rowsWithoutId,
     seconds: (performance.now() - started) / 1000,
+    peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
 

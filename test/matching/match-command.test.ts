@@ -44,6 +44,7 @@ describe('cosell match', () => {
     expect(result.stdout).not.toContain('p3'); // same name, another country
     expect(result.stdout).not.toContain('p4'); // another shop on the same hosting platform
     expect(result.stderr).toContain('matched 2 of 4 partner accounts to 4 vendor accounts: 2 pairs');
+    expect(result.stderr).toMatch(/2 pairs in \d+\.\d s \(peak memory \d+\.\d\d GB\)/);
   });
 
   it('given --out and --threshold, then the file holds only matches at or above the threshold, exit 0', async () => {

@@ -89,7 +89,8 @@ function describe(summary: MatchCsvFilesSummary, out: string | undefined): strin
   const pairs = `${count(summary.matchedPairs)} ${summary.matchedPairs === 1 ? 'pair' : 'pairs'}`;
   const lines = [
     `matched ${count(summary.matchedPartnerAccounts)} of ${count(summary.partnerAccounts)} partner accounts to ` +
-      `${count(summary.vendorAccounts)} vendor accounts: ${pairs} in ${summary.seconds.toFixed(1)} s` +
+      `${count(summary.vendorAccounts)} vendor accounts: ${pairs} in ${summary.seconds.toFixed(1)} s ` +
+      `(peak memory ${(summary.peakMemoryBytes / 2 ** 30).toFixed(2)} GB)` +
       (out === undefined ? '' : ` → ${out}`),
   ];
   const skipped = (rows: number[], side: string): void => {
