@@ -14,7 +14,7 @@ const index = AccountIndex.replica(Options.parse(workerData));
 let sharedDomains: ReadonlySet<string> = new Set();
 
 function post(reply: PartnerMatcherReply): void {
-  parentPort?.postMessage(reply, reply.kind === 'matched' ? [reply.rows.lengths.buffer] : []);
+  parentPort?.postMessage(reply, reply.kind === 'matched' ? [reply.rows.bytes.buffer, reply.rows.lengths.buffer] : []);
 }
 
 function handle(request: PartnerMatcherRequest): void {

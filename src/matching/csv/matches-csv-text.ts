@@ -3,11 +3,14 @@ import Papa from 'papaparse';
 /** The output columns, in order (DESIGN.md §3). */
 export const MATCH_COLUMNS = ['vendor_id', 'partner_id', 'score', 'reason'] as const;
 
-/** Matched pairs as rows of the four output cells, packed into one string for posting to another thread. */
+/** Matched pairs as rows of the four output cells, packed into one UTF-8 text for moving to another thread. */
 export interface PackedRows {
-  text: string;
+  bytes: Uint8Array<ArrayBuffer>;
   lengths: Int32Array<ArrayBuffer>;
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export function packRows(rows: readonly (readonly string[])[]): PackedRows {
   const lengths = new Int32Array(rows.length * MATCH_COLUMNS.length);
@@ -19,18 +22,20 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
       lengths[at++] = cell.length;
     }
   }
-  return { text: parts.join(''), lengths };
+  // Made well-formed (one code unit for one) so the cell lengths still hold after the UTF-8 round trip.
+  return { bytes: encoder.encode(parts.join('').toWellFormed()), lengths };
 }
 
 /** CSV text of packed rows (PapaParse: quoted only where needed, `\n` line ends), with the header row first when `header` is true. */
-export function csvTextOf(packed: PackedRows, header: boolean): string {
+export function csvTextOf(packed: { bytes: Uint8Array; lengths: Int32Array }, header: boolean): string {
   const rows: string[][] = [];
+  const text = decoder.decode(packed.bytes);
   let offset = 0;
   for (let i = 0; i < packed.lengths.length; i += MATCH_COLUMNS.length) {
     const row: string[] = [];
     for (let k = 0; k < MATCH_COLUMNS.length; k++) {
       const length = packed.lengths[i + k] ?? 0;
-      row.push(packed.text.slice(offset, offset + length));
+      row.push(text.slice(offset, offset + length));
       offset += length;
     }
     rows.push(row);

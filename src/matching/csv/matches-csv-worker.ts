@@ -4,9 +4,9 @@ import { parentPort } from 'node:worker_threads';
 import { z } from 'zod';
 import { csvTextOf } from './matches-csv-text.js';
 
-const Batch = z.object({ text: z.string(), lengths: z.instanceof(Int32Array), header: z.boolean() });
+const Batch = z.object({ bytes: z.instanceof(Uint8Array), lengths: z.instanceof(Int32Array), header: z.boolean() });
 
 parentPort?.on('message', (message: unknown) => {
   const batch = Batch.parse(message);
-  parentPort?.postMessage(csvTextOf({ text: batch.text, lengths: new Int32Array(batch.lengths) }, batch.header));
+  parentPort?.postMessage(csvTextOf(batch, batch.header));
 });

@@ -41,7 +41,7 @@ export class PartnerMatcherThread {
 
   /** Vendor accounts as this thread's index placed them: `slots[i]` is the slot of the batch's i-th account. */
   addVendors(batch: PreparedAccountBatch, slots: Int32Array<ArrayBuffer>): void {
-    this.#post({ kind: 'vendors', batch, slots }, [batch.lengths.buffer, slots.buffer]);
+    this.#post({ kind: 'vendors', batch, slots }, [batch.bytes.buffer, batch.lengths.buffer, slots.buffer]);
   }
 
   /** The complete index's shared name structures and the partner file's platform domains: matching can start. */
@@ -53,7 +53,7 @@ export class PartnerMatcherThread {
   async match(seq: number, batch: PreparedAccountBatch): Promise<MatchedRows> {
     if (this.#failure) throw this.#failure;
     const answer = new Promise<MatchedRows>((resolve, reject) => { this.#waiting.set(seq, { resolve, reject }); });
-    this.#post({ kind: 'partners', seq, batch }, [batch.lengths.buffer]);
+    this.#post({ kind: 'partners', seq, batch }, [batch.bytes.buffer, batch.lengths.buffer]);
     return answer;
   }
 

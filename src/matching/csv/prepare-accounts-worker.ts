@@ -16,7 +16,7 @@ const BATCH = 2_000;
 const WorkerTaskSchema = z.object({ path: z.string(), label: z.string(), findSharedDomains: z.boolean() });
 
 function post(reply: WorkerReply): void {
-  parentPort?.postMessage(reply, reply.kind === 'batch' ? [reply.batch.lengths.buffer] : []);
+  parentPort?.postMessage(reply, reply.kind === 'batch' ? [reply.batch.bytes.buffer, reply.batch.lengths.buffer] : []);
 }
 
 try {

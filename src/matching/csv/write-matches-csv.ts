@@ -87,7 +87,7 @@ export class MatchesCsvWriter {
     const done = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
     done.catch(() => undefined); // surfaced by write() and close()
     this.#inFlight.push({ done, ...settle, arrived: false });
-    this.#worker.postMessage({ ...packed, header } satisfies PackedRows & { header: boolean }, [packed.lengths.buffer]);
+    this.#worker.postMessage({ ...packed, header } satisfies PackedRows & { header: boolean }, [packed.bytes.buffer, packed.lengths.buffer]);
     const oldest = this.#inFlight[0];
     if (this.#inFlight.length > IN_FLIGHT && oldest) await oldest.done;
     this.#throwIfFailed();
