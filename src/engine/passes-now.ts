@@ -36,7 +36,7 @@ export async function syncNow(runtime: EngineRuntime, connectionId: string, obje
   await runtime.stores.runs.finish(runId);
   // Changed accounts: account mapping now, and its write-back with the rest.
   if (recordAccountChanges) {
-    const mapping = await accountMappingNow(runtime, runtime.logger);
+    const mapping = await accountMappingNow(runtime, runtime.logger, 0, jobId);
     for (const target of mapping.targets) targets.set(`${target.connectionId}/${target.object}`, target);
   }
   const writes = await writeNow(runtime, [...targets.values()], jobId);

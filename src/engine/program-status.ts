@@ -4,6 +4,7 @@ import { contentHash } from '../state/record-hashes.js';
 import { crmObjectFor } from './crm-objects.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { readPartnerDirectory, type ProgramStanding } from './partner-directory.js';
+import { rememberProgramRecord, vendorRecordKey, writtenProgramRecord } from './program-record.js';
 import { resolveMapping } from './resolve-mapping.js';
 
 /**
@@ -17,9 +18,6 @@ export const PROGRAM_FIELDS: Record<CrmKind, Record<keyof Omit<ProgramStanding, 
 };
 
 const NAME_FIELD: Record<CrmKind, string> = { hubspot: 'name', salesforce: 'Name' };
-
-/** The external id of the account the engine keeps for the vendor in a partner's CRM. */
-export const vendorRecordKey = (partnerId: string): string => `vendor-program-${partnerId}`;
 
 export interface ProgramWrite {
   partnerId: string;
@@ -56,7 +54,8 @@ export async function writeProgramStatus(runtime: EngineRuntime, partnerId: stri
   const object = crmObjectFor(kind, 'account');
   const hash = contentHash(fields);
   const [last] = await runtime.stores.hashes.get('written', partnerId, `${object}:program`, [key]);
-  if (last === hash) return { partnerId, outcome: 'unchanged' };
+  // Written before its CRM id was kept: written once more to learn it (account mapping must leave it out).
+  if (last === hash && (await writtenProgramRecord(runtime.stores, partnerId, object)) !== undefined) return { partnerId, outcome: 'unchanged' };
   const connector = runtime.connectors.get(partnerId);
   const [outcome] = await connector.upsert(object, externalIdField, [{ externalId: key, crmId: partner.vendorRecordId, fields }]);
   if (!outcome?.ok) {
@@ -73,6 +72,7 @@ export async function writeProgramStatus(runtime: EngineRuntime, partnerId: stri
     });
     return { partnerId, outcome: 'failed', detail: `${error?.code ?? 'NOT_WRITTEN'}: ${error?.message ?? ''}` };
   }
+  await rememberProgramRecord(runtime.stores, partnerId, object, outcome.id);
   await runtime.stores.hashes.set('written', partnerId, `${object}:program`, new Map([[key, hash]]));
   await runtime.stores.audit.append([{ who: 'engine', what: `program status ${partnerId} ${object} ${outcome.id}`, why: `directory standing: ${entry.standing.tier}, ${entry.standing.status}`, refs: { crmId: outcome.id, job: jobId } }]);
   return { partnerId, outcome: 'written' };

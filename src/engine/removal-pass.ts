@@ -3,14 +3,8 @@ import type { SyncObject } from '../config/schedule-schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { CompiledMapping } from '../mappings/compiled-mapping.js';
 import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
+import { deleteCopies, type CopyTarget } from './delete-copies.js';
 import type { EngineStores } from './engine-context.js';
-
-/** A connection holding copies of this connection's records (the vendor's accounts in a partner CRM). */
-export interface CopyTarget {
-  connectionId: string;
-  connector: CrmConnector;
-  crmObject: string;
-}
 
 export interface RemovalPassInput {
   connector: CrmConnector;
@@ -28,9 +22,6 @@ export interface RemovalPassInput {
   logger: Logger;
   signal?: AbortSignal;
 }
-
-/** A copy already gone is as good as deleted. */
-const ALREADY_GONE = new Set(['ENTITY_IS_DELETED', 'OBJECT_NOT_FOUND', 'INVALID_CROSS_REFERENCE_KEY', 'NOT_FOUND']);
 
 /**
  * Deletions and merges of one connection's object, as tombstones: the copies the engine itself created from
@@ -51,7 +42,10 @@ export async function runRemovalPass(input: RemovalPassInput): Promise<{ removed
       const canonicalId = known[index];
       return canonicalId === undefined ? [] : [{ removal, canonicalId }];
     });
-    for (const target of input.copyTargets) counts.copiesDeleted += await deleteCopies(input, target, removed.map((r) => r.canonicalId));
+    for (const target of input.copyTargets) {
+      const deletion = { stores, deadLetters: input.deadLetters, target, kind: mapping.canonical, why: `its origin in ${connectionId} was removed`, jobId: input.jobId, replay: { queue: 'ingest', payload: { connectionId, object, trigger: 'manual' } } };
+      counts.copiesDeleted += (await deleteCopies(deletion, removed.map((r) => r.canonicalId))).deleted;
+    }
     for (const { removal, canonicalId } of removed) await tombstone(input, removal, canonicalId);
     counts.removed += removed.length;
     if (removed.length > 0) await input.onChanged?.(removed.map((r) => r.canonicalId));
@@ -73,43 +67,4 @@ async function tombstone(input: RemovalPassInput, removal: Removal, canonicalId:
     why: removal.mergedInto === undefined ? `deleted in ${connectionId} at ${removal.removedAt}` : `merged into ${removal.mergedInto} (canonical ${survivor ?? 'not synced yet'})`,
     refs: { canonicalId, crmId: removal.id, job: input.jobId },
   }]);
-}
-
-/** Deletes the target's copies of these records that the engine created; returns how many went. */
-async function deleteCopies(input: RemovalPassInput, target: CopyTarget, canonicalIds: readonly string[]): Promise<number> {
-  const { stores, mapping } = input;
-  if (canonicalIds.length === 0) return 0;
-  const crmIds = await stores.crosswalk.crmIds(target.connectionId, target.crmObject, canonicalIds);
-  const created = await stores.tombstones.wasCreated(target.connectionId, target.crmObject, canonicalIds);
-  const copies = canonicalIds.flatMap((canonicalId, index) => {
-    const crmId = crmIds[index];
-    return crmId !== undefined && created[index] === true ? [{ canonicalId, crmId }] : [];
-  });
-  if (copies.length === 0) return 0;
-  const outcomes = await target.connector.remove(target.crmObject, copies.map((c) => c.crmId));
-  let deleted = 0;
-  for (const [index, outcome] of outcomes.entries()) {
-    const copy = copies[index];
-    if (!copy) continue;
-    if (outcome.ok || ALREADY_GONE.has(outcome.error.code)) {
-      deleted += 1;
-      await stores.crosswalk.unlink(target.connectionId, target.crmObject, copy.crmId);
-      await stores.tombstones.forgetCreated(target.connectionId, target.crmObject, [copy.canonicalId]);
-      await stores.canonical.forgetSource(mapping.canonical, copy.canonicalId, target.connectionId);
-      await stores.hashes.forget(target.connectionId, target.crmObject, [copy.canonicalId]);
-      await stores.audit.append([{ who: 'engine', what: `delete ${target.connectionId} ${target.crmObject} ${copy.crmId}`, why: `its origin in ${input.connectionId} was removed`, refs: { canonicalId: copy.canonicalId, crmId: copy.crmId, job: input.jobId } }]);
-      continue;
-    }
-    await input.deadLetters.recordItem({
-      queue: 'ingest',
-      jobId: input.jobId,
-      jobName: 'remove-copy',
-      key: `${target.connectionId}--${target.crmObject}--remove--${copy.canonicalId}`,
-      replay: { connectionId: input.connectionId, object: input.object, trigger: 'manual' },
-      error: { name: 'CopyNotDeleted', message: `${target.connectionId} ${target.crmObject} ${copy.crmId} was not deleted: ${outcome.error.message}`, crmCode: outcome.error.code },
-      attemptsMade: 1,
-      enqueuedAt: new Date().toISOString(),
-    });
-  }
-  return deleted;
 }

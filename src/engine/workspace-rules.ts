@@ -6,7 +6,7 @@ import type { CanonicalRecord, CanonicalStore } from '../state/canonical-store.j
 import type { ChangeRouter, WriteTarget } from './change-router.js';
 import { crmObjectFor } from './crm-objects.js';
 import type { OutgoingView } from './outgoing-view.js';
-import { OVERLAP_SOURCE, PARTNER_SIDE_FIELDS, receivesOverlaps, VENDOR_SIDE_FIELDS } from './overlaps/overlap-fields.js';
+import { isCleared, OVERLAP_SOURCE, PARTNER_SIDE_FIELDS, receivesOverlaps, VENDOR_SIDE_FIELDS } from './overlaps/overlap-fields.js';
 
 export const VENDOR = 'vendor';
 
@@ -79,7 +79,8 @@ export class WorkspaceRules implements ChangeRouter, OutgoingView {
 /**
  * Accounts go one way, each only where sharing allows: a vendor account to a partner sharing `all` (the
  * allowlisted fields); account mapping's values (the `=overlap` source) to the vendor's own account, and to
- * a partner's own account when the partner receives overlaps. Nothing else of an account crosses.
+ * a partner's own account when the partner receives overlaps (or when they are cleared). Nothing else of an
+ * account crosses.
  */
 export function accountValues(partners: readonly Pick<Workspace['partners'][number], 'id' | 'sharing'>[], record: CanonicalRecord, targetConnectionId: string): { values: Record<string, unknown>; allowed: ReadonlySet<string> } | undefined {
   const vendor = record.sources.get(VENDOR);
@@ -88,7 +89,8 @@ export function accountValues(partners: readonly Pick<Workspace['partners'][numb
   const partner = partners.find((p) => p.id === targetConnectionId);
   if (!partner) return undefined;
   if (vendor) return partner.sharing.share === 'all' ? { values: vendor.values, allowed: new Set(partner.sharing.fields ?? []) } : undefined;
-  if (overlap && record.sources.has(partner.id) && receivesOverlaps(partner)) return { values: overlap.values, allowed: PARTNER_SIDE_FIELDS };
+  // Cleared values go whatever the policy: they take back what an earlier, wider policy let the partner see.
+  if (overlap && record.sources.has(partner.id) && (receivesOverlaps(partner) || isCleared(overlap.values))) return { values: overlap.values, allowed: PARTNER_SIDE_FIELDS };
   return undefined;
 }
 

@@ -60,6 +60,17 @@ export class Tombstones {
     return flags.map((flag) => flag === 1);
   }
 
+  /** Every record the engine created in one connection's object, a chunk at a time (members removed meanwhile may be left out). */
+  async *scanCreated(connectionId: string, object: string, count = 500): AsyncGenerator<string[]> {
+    const key = stateKey(this.#prefix, 'created', connectionId, object);
+    let cursor = '0';
+    do {
+      const [next, ids] = await this.#redis.sscan(key, cursor, 'COUNT', count);
+      cursor = next;
+      if (ids.length > 0) yield ids;
+    } while (cursor !== '0');
+  }
+
   async forgetCreated(connectionId: string, object: string, canonicalIds: readonly string[]): Promise<void> {
     if (canonicalIds.length > 0) await this.#redis.srem(createdKey(this.#prefix, connectionId, object), ...canonicalIds);
   }

@@ -101,6 +101,22 @@ describe('account mapping in the engine', () => {
     }
   });
 
+  it("given the accounts the engine made in a partner's CRM (copies of the vendor's, the one standing for the vendor), then none counts as the partner's own", async () => {
+    const { globex, northwind } = running.sandboxes;
+    // globex's CRM: its seeded accounts and its program record, named after the vendor, which is not one of its accounts.
+    const globexAccounts = globex.store.query('SELECT Id, Name, Seed_Key__c FROM Account');
+    const seeded = new Set(globexAccounts.filter((a) => a.Seed_Key__c !== null && a.Seed_Key__c !== undefined).map((a) => String(a.Id)));
+    expect(globexAccounts.filter((a) => !seeded.has(String(a.Id))).map((a) => a.Name)).toEqual([running.workspace.vendor.name]);
+    expect((await report('globex')).partnerAccounts).toBe(seeded.size);
+    // northwind's (it shares all): its seeded companies, a copy of every vendor account and its program record.
+    const companies = [...northwind.portal.stores.companies.all()];
+    const own = new Set(companies.filter((c) => (c.properties.get('seed_key') ?? '') !== '').map((c) => String(c.id)));
+    expect(companies.length).toBeGreaterThan(own.size + 100);
+    expect((await report('northwind')).partnerAccounts).toBe(own.size);
+    for (const pair of (await report('northwind')).pairs) expect(own.has(pair.partner.crmId)).toBe(true);
+    for (const pair of (await report('globex')).pairs) expect(seeded.has(pair.partner.crmId)).toBe(true);
+  });
+
   it("given two partners, then neither partner's CRM holds anything of the other's", async () => {
     const { northwind, globex } = running.sandboxes;
     const globexOwners = (await report('globex')).pairs.flatMap((p) => (p.partner.ownerName ? [p.partner.ownerName] : []));

@@ -9,11 +9,14 @@ import type { EngineStores } from '../engine-context.js';
 import { accountRecordOf } from './account-record-of.js';
 import type { AccountChanges } from './account-changes.js';
 import { saveOverlapReport } from './compute-overlaps.js';
+import { clearPartnerSide, leaveAccountMapping } from './clear-partner-side.js';
 import type { IndexedSide, MatchingIndexes } from './matching-indexes.js';
 import { isMapped, OVERLAP_SOURCE, partnerSideValues, receivesOverlaps, vendorSideValues, type PairSide } from './overlap-fields.js';
 import { buildOverlapReport } from './overlap-report.js';
 import type { OverlapStore, StoredMatch } from './overlap-store.js';
+import { recordOverlapValues, type OverlapValues } from './record-overlap-values.js';
 import { contactFor, territoryOf } from './rep-mapping.js';
+import { sharingFingerprint, SharingFingerprints } from './sharing-fingerprint.js';
 
 type Workspace = Pick<ResolvedWorkspace, 'vendor' | 'partners'> & Partial<Pick<ResolvedWorkspace, 'populations' | 'territories'>>;
 type Partner = ResolvedWorkspace['partners'][number];
@@ -56,6 +59,9 @@ export interface AccountMappingCounts {
  * accounts, within its field allowlist; the partners on the vendor's accounts) are recorded as the
  * `=overlap` source of the canonical records, and what changed is queued for the write pass. A match that
  * went leaves blank values, so its written fields are cleared.
+ * A partner whose sharing changed since the last run (its fingerprint) is re-evaluated in full, so what its
+ * new policy no longer allows is cleared: fields left out of its allowlist, everything it received when it
+ * now only counts, and, when it now shares `nothing`, its place on the vendor's accounts and its overlaps.
  */
 export async function runAccountMapping(input: AccountMappingInput): Promise<{ counts: AccountMappingCounts; targets: WriteTarget[]; reportDueInMs?: number }> {
   const { workspace, indexes, overlaps } = input;
@@ -64,12 +70,13 @@ export async function runAccountMapping(input: AccountMappingInput): Promise<{ c
   const head = await indexes.current();
   const vendorAccountsTouched = new Set<string>();
   const mapped = workspace.partners.filter(isMapped);
+  const sharing = await sharingChanges(input);
   let reportDueInMs: number | undefined;
 
   for (const partner of mapped) {
     counts.partners += 1;
     const side = indexes.partner(partner.id);
-    const affected = await affectedPartnerAccounts(input, partner, head);
+    const affected = await affectedPartnerAccounts(input, partner, head, sharing.changed.has(partner.id));
     const ids = [...affected];
     counts.reevaluated += ids.length;
     const before = await overlaps.matchesOf(partner.id, ids);
@@ -87,27 +94,57 @@ export async function runAccountMapping(input: AccountMappingInput): Promise<{ c
     await overlaps.replace(partner.id, replaced);
     counts.matchesChanged += replaced.size;
 
-    if (receivesOverlaps(partner)) {
-      const toWrite = await recordPartnerSide(input, partner, current, replaced);
-      counts.partnerAccountsToWrite += toWrite;
-      if (toWrite > 0) targets.push({ connectionId: partner.id, object: 'account' });
-    }
+    let toWrite = 0;
+    if (receivesOverlaps(partner)) toWrite = await recordPartnerSide(input, partner, current, replaced);
+    // A partner that now only counts: what it received is cleared (only accounts matched until now hold any).
+    else if (sharing.changed.has(partner.id)) toWrite = await clearPartnerSide(input.stores, partner.id, ids.filter((_, index) => (before[index]?.length ?? 0) > 0));
+    counts.partnerAccountsToWrite += toWrite;
+    if (toWrite > 0) targets.push({ connectionId: partner.id, object: 'account' });
     await overlaps.setCursor(partner.id, head);
     const due = await maybeSaveReport(input, partner, ids.length > 0);
     if (due !== undefined) reportDueInMs = Math.min(reportDueInMs ?? due, due);
   }
 
+  // Partners that left account mapping: cleared on their side, and no longer named on the vendor's accounts.
+  const left = workspace.partners.filter((p) => !isMapped(p) && sharing.changed.has(p.id));
+  for (const partner of left) {
+    const { vendorIds, partnerAccountsToWrite } = await leaveAccountMapping(input.stores, overlaps, partner.id);
+    for (const id of vendorIds) vendorAccountsTouched.add(id);
+    counts.partnerAccountsToWrite += partnerAccountsToWrite;
+    if (partnerAccountsToWrite > 0) targets.push({ connectionId: partner.id, object: 'account' });
+  }
+
   const vendorWrites = await recordVendorSide(input, mapped, [...vendorAccountsTouched]);
   counts.vendorAccountsToWrite = vendorWrites;
   if (vendorWrites > 0) targets.push({ connectionId: 'vendor', object: 'account' });
+  for (const partner of left) await overlaps.forgetPartner(partner.id);
+  // Only now: a run that stopped before this point finds the old fingerprints and does it all again.
+  await sharing.save();
   return { counts, targets, ...(reportDueInMs === undefined ? {} : { reportDueInMs }) };
 }
 
-/** The partner accounts to match again: all of them on a first or lost run, else those the changes reach. */
-async function affectedPartnerAccounts(input: AccountMappingInput, partner: Partner, head: string): Promise<Set<string>> {
+/**
+ * The partners whose sharing changed since their state was last brought in line with it (none stored yet
+ * counts as changed: one full run), and how to store the new fingerprints once the run has done its part.
+ */
+async function sharingChanges(input: AccountMappingInput): Promise<{ changed: ReadonlySet<string>; save: () => Promise<void> }> {
+  const { partners } = input.workspace;
+  const store = new SharingFingerprints(input.state.redis, input.state.prefix);
+  const stored = await store.get('mapping', partners.map((p) => p.id));
+  const changed = new Map<string, string>();
+  for (const [index, partner] of partners.entries()) {
+    const fingerprint = sharingFingerprint(partner, input.workspace.territories ?? []);
+    if (stored[index] !== fingerprint) changed.set(partner.id, fingerprint);
+  }
+  if (changed.size > 0) input.logger.info({ partners: [...changed.keys()] }, 'sharing changed: these partners are re-evaluated in full');
+  return { changed: new Set(changed.keys()), save: () => store.set('mapping', changed) };
+}
+
+/** The partner accounts to match again: all of them on a first or lost run or a sharing change, else those the changes reach. */
+async function affectedPartnerAccounts(input: AccountMappingInput, partner: Partner, head: string, full: boolean): Promise<Set<string>> {
   const { indexes, overlaps, changes } = input;
   const side = indexes.partner(partner.id);
-  const cursor = await overlaps.cursor(partner.id);
+  const cursor = full ? undefined : await overlaps.cursor(partner.id);
   const since = cursor === undefined ? undefined : await changes.readBetween(cursor, head);
   if (since === undefined) return new Set([...side.accounts.keys(), ...(await overlaps.matchedPartnerAccounts(partner.id))]);
   const affected = new Set<string>();
@@ -147,7 +184,7 @@ async function recordPartnerSide(input: AccountMappingInput, partner: Partner, c
   const side = indexes.partner(partner.id);
   const territories = workspace.territories ?? [];
   const now = new Date().toISOString();
-  const items: { canonicalId: string; crmId: string; modifiedAt: string; values: Record<string, unknown> }[] = [];
+  const items: OverlapValues[] = [];
   const gone: string[] = [];
   for (const [id, matches] of current) {
     const account = side.accounts.get(id);
@@ -162,7 +199,7 @@ async function recordPartnerSide(input: AccountMappingInput, partner: Partner, c
     items.push({ canonicalId: id, crmId: account.crmId, modifiedAt: now, values: partnerSideValues(partner, vendorSide) });
   }
   for (const id of gone) await stores.canonical.forgetSource('account', id, OVERLAP_SOURCE);
-  return markChanged(stores, partner.id, items);
+  return recordOverlapValues(stores, partner.id, items);
 }
 
 /** The partners on each touched vendor account: every mapped partner's accounts matched to it. */
@@ -171,7 +208,7 @@ async function recordVendorSide(input: AccountMappingInput, mapped: readonly Par
   const territories = workspace.territories ?? [];
   const byPartner = await Promise.all(mapped.map((p) => overlaps.partnerAccountsOf(p.id, vendorIds)));
   const now = new Date().toISOString();
-  const items: { canonicalId: string; crmId: string; modifiedAt: string; values: Record<string, unknown> }[] = [];
+  const items: OverlapValues[] = [];
   for (const [index, vendorId] of vendorIds.entries()) {
     const vendor = indexes.vendor.accounts.get(vendorId);
     // A vendor account that is gone gets nothing: writing would create it again.
@@ -191,15 +228,7 @@ async function recordVendorSide(input: AccountMappingInput, mapped: readonly Par
     });
     items.push({ canonicalId: vendorId, crmId: vendor.crmId, modifiedAt: now, values: vendorSideValues(partners) });
   }
-  return markChanged(stores, 'vendor', items);
-}
-
-/** Records the derived values; those that changed wait for the target's write pass. */
-async function markChanged(stores: EngineStores, connectionId: string, items: { canonicalId: string; crmId: string; modifiedAt: string; values: Record<string, unknown> }[]): Promise<number> {
-  const outcomes = await stores.canonical.recordSources('account', OVERLAP_SOURCE, items);
-  const changed = items.filter((_, index) => outcomes[index]?.status === 'changed').map((item) => item.canonicalId);
-  if (changed.length > 0) await stores.pending.mark(connectionId, 'account', changed);
-  return changed.length;
+  return recordOverlapValues(stores, 'vendor', items);
 }
 
 /** Saves the partner's report when it has changes and is not too recent; otherwise returns when it is due. */

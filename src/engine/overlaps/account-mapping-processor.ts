@@ -3,6 +3,7 @@ import { matchQueue } from '../../queues/queue-catalog.js';
 import { registerProcessor, type ProcessorRegistration } from '../../runtime/processor-registration.js';
 import type { WriteTarget } from '../change-router.js';
 import type { EngineRuntime } from '../engine-runtime.js';
+import { withdrawCopies } from '../withdraw-copies.js';
 import { WriteLock } from '../write-lock.js';
 import { REPORT_EVERY_MS, runAccountMapping } from './account-mapping-pass.js';
 import { isMapped } from './overlap-fields.js';
@@ -33,8 +34,8 @@ export function accountChangeRecorder(runtime: EngineRuntime, connectionId: stri
  * share the vendor accounts' write-back values), then the write passes for what it changed.
  */
 export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
-  return registerProcessor(matchQueue, async (payload, { logger }) => {
-    const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS);
+  return registerProcessor(matchQueue, async (payload, { job, logger }) => {
+    const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS, job.id ?? '');
     await flush(targets);
     // Changes came faster than reports are rebuilt: one more run when the next report is due.
     if (reportDueInMs !== undefined) await runtime.accountMapping.queue.add('match', { trigger: 'schedule' }, { delay: reportDueInMs, deduplication: { id: 'match--report', ttl: Math.max(reportDueInMs, 1) } });
@@ -43,11 +44,15 @@ export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets:
   });
 }
 
-/** One account mapping run in this process, holding the lock every run takes (a run elsewhere defers this one). */
-export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, reportEveryMs = 0): ReturnType<typeof runAccountMapping> {
+/**
+ * One account mapping run in this process, holding the lock every run takes (a run elsewhere defers this one).
+ * Copies of vendor accounts a partner may no longer hold (its sharing is no longer `all`) go first.
+ */
+export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, reportEveryMs = 0, jobId = ''): ReturnType<typeof runAccountMapping> {
   const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts');
   await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
   try {
+    await withdrawCopies(runtime, jobId, logger, () => lock.extend());
     return await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs });
   } finally {
     await lock.release();

@@ -8,6 +8,7 @@ import type { EngineStores } from '../engine-context.js';
 import { accountRecordOf } from './account-record-of.js';
 import type { AccountChanges } from './account-changes.js';
 import { isMapped } from './overlap-fields.js';
+import { ownAccounts, type PartnerAccount } from './own-accounts.js';
 import { readSourceAccounts } from './read-accounts.js';
 
 /** One side's accounts: the matching index over them and their canonical values (populations, owners). */
@@ -22,9 +23,9 @@ type Workspace = Pick<ResolvedWorkspace, 'vendor' | 'partners'>;
 
 /**
  * Account mapping's in-memory indexes in one worker process: the vendor's accounts, and each mapped partner's
- * own accounts (not the vendor's copies the engine wrote there). Built once from the canonical store, then kept
- * current from the account changes stream, so any process can run account mapping and a change costs only
- * the accounts it names.
+ * own accounts (not those the engine made there: own-accounts.ts, on the rebuild and on every change alike).
+ * Built once from the canonical store, then kept current from the account changes stream, so any process can
+ * run account mapping and a change costs only the accounts it names.
  */
 export class MatchingIndexes {
   readonly #stores: EngineStores;
@@ -76,8 +77,10 @@ export class MatchingIndexes {
     this.#vendor = this.#side(await readSourceAccounts(this.#stores, 'vendor', vendorObject));
     this.#partners.clear();
     for (const partner of this.#workspace.partners.filter(isMapped)) {
-      const own = (await readSourceAccounts(this.#stores, partner.id, crmObjectFor(partner.connection.kind, 'account'))).filter((a) => !a.alsoIn.includes('vendor'));
-      this.#partners.set(partner.id, this.#side(own));
+      const object = crmObjectFor(partner.connection.kind, 'account');
+      const accounts = await readSourceAccounts(this.#stores, partner.id, object);
+      const own = await ownAccounts(this.#stores, partner, object, accounts.map((a) => ({ canonicalId: a.canonicalId, crmId: a.crmId, fromVendor: a.alsoIn.includes('vendor') })));
+      this.#partners.set(partner.id, this.#side(accounts.filter((_, index) => own[index])));
     }
   }
 
@@ -94,12 +97,10 @@ export class MatchingIndexes {
     const side = connectionId === 'vendor' ? this.#vendor : this.#partners.get(connectionId);
     if (!side) return;
     const records = await this.#stores.canonical.getMany('account', canonicalIds);
-    canonicalIds.forEach((id, index) => {
-      const record = records[index];
-      const source = record?.sources.get(connectionId);
-      // A partner's copy of a vendor account is the vendor's, not the partner's own.
-      const own = source !== undefined && (connectionId === 'vendor' || !record?.sources.has('vendor'));
-      if (source && own) {
+    const sources = canonicalIds.map((id, index) => ({ canonicalId: id, record: records[index], source: records[index]?.sources.get(connectionId) }));
+    const own = await this.#own(connectionId, sources.map(({ canonicalId, record, source }) => ({ canonicalId, crmId: source?.crmId ?? '', fromVendor: record?.sources.has('vendor') === true })));
+    sources.forEach(({ canonicalId: id, source }, index) => {
+      if (source && own[index] === true) {
         side.index.update(accountRecordOf(id, source.values));
         side.accounts.set(id, { crmId: source.crmId, values: source.values });
       } else {
@@ -107,5 +108,12 @@ export class MatchingIndexes {
         side.accounts.delete(id);
       }
     });
+  }
+
+  /** Every vendor account is the vendor's own; a partner's accounts are, except those the engine made there. */
+  async #own(connectionId: string, accounts: readonly PartnerAccount[]): Promise<boolean[]> {
+    const partner = this.#workspace.partners.find((p) => p.id === connectionId);
+    if (!partner) return accounts.map(() => true);
+    return ownAccounts(this.#stores, partner, crmObjectFor(partner.connection.kind, 'account'), accounts);
   }
 }

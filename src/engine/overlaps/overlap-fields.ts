@@ -19,6 +19,17 @@ export const isMapped = (partner: Pick<Partner, 'sharing'>): boolean => partner.
 /** Partners whose own matched accounts receive the vendor's side (`counts` partners see counts only). */
 export const receivesOverlaps = (partner: Pick<Partner, 'sharing'>): boolean => partner.sharing.share === 'overlaps' || partner.sharing.share === 'all';
 
+/** A partner account's values once it has no vendor side: what clears the fields a match wrote. */
+export const clearedPartnerSide = (): Record<string, unknown> => ({ cosellOverlap: false, vendorRelationship: null, vendorOwner: null });
+
+/**
+ * True for partner-side values that carry nothing of the vendor's (cleared): they may go to a partner whatever
+ * its sharing, to clear what an earlier policy let it see.
+ */
+export function isCleared(values: Readonly<Record<string, unknown>>): boolean {
+  return [...PARTNER_SIDE_FIELDS].every((field) => values[field] === undefined || values[field] === null || values[field] === false);
+}
+
 /** A matched pair as the write-back sees it: the other side's relationship and whom to call there. */
 export interface PairSide {
   relationship: string | null;
@@ -30,11 +41,12 @@ export interface PairSide {
  * `relationship`, the contact's name `ownerName` and its e-mail `ownerEmail`). Blank when the match went: its fields are cleared.
  */
 export function partnerSideValues(partner: Pick<Partner, 'sharing'>, vendor: PairSide | undefined): Record<string, unknown> {
+  if (vendor === undefined) return clearedPartnerSide();
   const allowed = new Set(partner.sharing.fields ?? []);
   return {
-    cosellOverlap: vendor !== undefined,
-    vendorRelationship: vendor !== undefined && allowed.has('relationship') ? vendor.relationship : null,
-    vendorOwner: vendor?.contact === undefined ? null : describeRep({ name: allowed.has('ownerName') ? vendor.contact.name : undefined, email: allowed.has('ownerEmail') ? vendor.contact.email : undefined }),
+    cosellOverlap: true,
+    vendorRelationship: allowed.has('relationship') ? vendor.relationship : null,
+    vendorOwner: vendor.contact === undefined ? null : describeRep({ name: allowed.has('ownerName') ? vendor.contact.name : undefined, email: allowed.has('ownerEmail') ? vendor.contact.email : undefined }),
   };
 }
 

@@ -79,6 +79,16 @@ export class OverlapStore {
     return new Map(Object.entries(raw).map(([id, value]) => [id, JSON.parse(value) as StoredMatch[]]));
   }
 
+  /** Forgets all of a partner's overlaps, its cursor and its report (it left account mapping: sharing `nothing`). */
+  async forgetPartner(partnerId: string): Promise<void> {
+    await this.#redis
+      .multi()
+      .del(this.#byPartner(partnerId), this.#byVendor(partnerId), stateKey(this.#prefix, 'overlaps', partnerId))
+      .hdel(this.#cursors(), partnerId)
+      .hdel(this.#reports(), `${partnerId}:saved`, `${partnerId}:stale`)
+      .exec();
+  }
+
   /**
    * Replaces the matches of some partner accounts (an empty list removes them) and keeps the vendor-side
    * index in step, in one transaction.

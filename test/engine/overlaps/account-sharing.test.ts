@@ -33,4 +33,15 @@ describe('what an account may carry to each connection', () => {
     const counted = record({ counter: { name: 'ACME' }, [OVERLAP_SOURCE]: { cosellOverlap: true } });
     expect(accountValues(partners, counted, 'counter')).toBeUndefined();
   });
+
+  it('given cleared values on a partner account, then they go to that partner whatever its sharing now, and values that are not cleared do not', () => {
+    const cleared = { cosellOverlap: false, vendorRelationship: null, vendorOwner: null };
+    for (const id of ['counter', 'silent', 'globex']) {
+      const own = record({ [id]: { name: 'ACME' }, [OVERLAP_SOURCE]: cleared });
+      expect(accountValues(partners, own, id)).toEqual({ values: cleared, allowed: new Set(['cosellOverlap', 'vendorRelationship', 'vendorOwner']) });
+      for (const other of ['reseller', 'vendor', ...['counter', 'silent', 'globex'].filter((p) => p !== id)]) expect(accountValues(partners, own, other)).toBeUndefined();
+    }
+    const stillSet = record({ silent: { name: 'ACME' }, [OVERLAP_SOURCE]: { cosellOverlap: true, vendorRelationship: null, vendorOwner: null } });
+    expect(accountValues(partners, stillSet, 'silent')).toBeUndefined();
+  });
 });

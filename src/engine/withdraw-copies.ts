@@ -1,0 +1,65 @@
+import type { Logger } from '../logging/logger.js';
+import { deleteCopies, type CopyDeletion } from './delete-copies.js';
+import type { EngineRuntime } from './engine-runtime.js';
+import { sharingFingerprint, SharingFingerprints } from './overlaps/sharing-fingerprint.js';
+import { resolveMapping } from './resolve-mapping.js';
+
+type Runtime = Pick<EngineRuntime, 'workspace' | 'mappings' | 'connectors' | 'stores' | 'deadLetters' | 'redis' | 'prefix'>;
+
+/**
+ * The vendor accounts the engine copied into a partner's CRM while it shared `all` are the vendor's data: once
+ * the partner's sharing is anything else (`overlaps`, `counts`, `nothing`) they are deleted there, as copies
+ * are when their origin is removed: only the records the engine created, each audited, a refusal parked in the
+ * dead-letter queue. Checked when a partner's sharing fingerprint changed; a partner whose copies are not all
+ * gone keeps the old fingerprint, so the next account-mapping run tries again. `onProgress` runs between chunks.
+ */
+export async function withdrawCopies(runtime: Runtime, jobId: string, logger: Logger, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number }> {
+  const { workspace } = runtime;
+  const fingerprints = new SharingFingerprints(runtime.redis, runtime.prefix);
+  const stored = await fingerprints.get('copies', workspace.partners.map((p) => p.id));
+  const done = new Map<string, string>();
+  const counts = { deleted: 0, failed: 0 };
+  for (const [index, partner] of workspace.partners.entries()) {
+    const fingerprint = sharingFingerprint(partner, workspace.territories ?? []);
+    if (stored[index] === fingerprint) continue;
+    if (partner.sharing.share !== 'all') {
+      // One partner's CRM being down must not hold up account mapping for the others: tried again next run.
+      const result = await withdrawFrom(runtime, partner.id, jobId, onProgress).catch((error: unknown) => {
+        logger.warn({ err: error, partnerId: partner.id }, 'copies of vendor accounts not withdrawn yet; the next account-mapping run tries again');
+        return { deleted: 0, failed: 1 };
+      });
+      counts.deleted += result.deleted;
+      counts.failed += result.failed;
+      if (result.deleted > 0) logger.info({ partnerId: partner.id, share: partner.sharing.share, ...result }, 'copies of vendor accounts withdrawn from a partner no longer sharing all');
+      if (result.failed > 0) continue;
+    }
+    done.set(partner.id, fingerprint);
+  }
+  await fingerprints.set('copies', done);
+  return counts;
+}
+
+async function withdrawFrom(runtime: Runtime, partnerId: string, jobId: string, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number }> {
+  const { stores } = runtime;
+  const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, partnerId, 'account');
+  const deletion: CopyDeletion = {
+    stores,
+    deadLetters: runtime.deadLetters,
+    target: { connectionId: partnerId, connector: runtime.connectors.get(partnerId), crmObject: mapping.object },
+    kind: mapping.canonical,
+    why: `${partnerId} no longer shares all vendor accounts`,
+    jobId,
+    replay: { queue: 'match', payload: { trigger: 'manual' } },
+  };
+  const counts = { deleted: 0, failed: 0 };
+  for await (const ids of stores.tombstones.scanCreated(partnerId, mapping.object)) {
+    // A copy its users deleted meanwhile has no link left: nothing to delete, nothing to remember.
+    const crmIds = await stores.crosswalk.crmIds(partnerId, mapping.object, ids);
+    await stores.tombstones.forgetCreated(partnerId, mapping.object, ids.filter((_, i) => crmIds[i] === undefined));
+    const result = await deleteCopies(deletion, ids.filter((_, i) => crmIds[i] !== undefined));
+    counts.deleted += result.deleted;
+    counts.failed += result.failed;
+    await onProgress();
+  }
+  return counts;
+}
