@@ -42,7 +42,8 @@ async function seed(stores: EngineStores, partnerSide: boolean): Promise<void> {
   if (!partnerSide) return;
   await describeAccount(stores, 'globex', 'acc_globex_umbrella', 'g-1', { ...umbrella, name: 'Umbrella Corp.' });
   await describeAccount(stores, 'globex', 'acc_initech', 'g-2', initech);
-  await stores.tombstones.markCreated('globex', 'companies', ['acc_initech', 'acc_initech_dup']);
+  // As a committed write records the copies it created.
+  await stores.createIntents.settle('globex', 'companies', ['acc_initech', 'acc_initech_dup'], []);
   await describeAccount(stores, 'globex', 'acc_initech_dup', 'g-3', initech);
   await describeAccount(stores, 'globex', 'acc_globex_program', 'g-4', { name: 'Acme Cloud' });
   await rememberProgramRecord(stores, 'globex', 'companies', 'g-4');
