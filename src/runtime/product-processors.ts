@@ -9,12 +9,13 @@ import { JobQueue } from '../queues/job-queue.js';
 import { ingestQueue } from '../queues/queue-catalog.js';
 import type { HostedProcessors, WorkerProcessOptions } from './worker-process.js';
 
-/** The queues `cosell worker` serves. */
-export const PRODUCT_QUEUES = ['ingest', 'write-back'] as const;
+/** The queues `cosell worker` serves: the sync engine's, and account mapping's. */
+export const PRODUCT_QUEUES = ['ingest', 'write-back', 'match'] as const;
 
 /**
- * What `cosell worker` hosts: the sync engine's processors for the chosen queues, with mappings loaded
- * (invalid mappings stop start-up) and, once the workers run, the polling schedules reconciled.
+ * What `cosell worker` hosts: the sync engine's and account mapping's processors for the chosen queues, with
+ * mappings loaded (invalid mappings stop start-up) and, once the workers run, the polling schedules
+ * reconciled and one account-mapping run queued.
  */
 export function productProcessors(
   workspace: ResolvedWorkspace,
@@ -28,6 +29,8 @@ export function productProcessors(
       processors: engineProcessors(runtime).filter((p) => options.queues.includes(p.queue)),
       afterStart: async () => {
         await reconcileSchedules({ queue: ingest, schedules: workspace.schedules, redis, prefix: connection.prefix, logger: options.logger });
+        // A sharing policy changed while no worker ran reaches the CRMs now, not at the next account change.
+        if (options.queues.includes('match')) await runtime.accountMapping.queue.add('match', { trigger: 'schedule' }, { deduplication: { id: 'match--start', ttl: 10_000 } });
       },
       close: async () => {
         await ingest.close();
