@@ -12,7 +12,12 @@ import { addSyncCommand } from './commands/sync.js';
 import { addWorkerCommand } from './commands/worker.js';
 import { packageInfo } from './package-info.js';
 
-/** The `cosell` command: only commands that work are registered here. */
+/**
+ * The `cosell` command: only commands that work are registered here. Each command module declares its options
+ * and imports its implementation (src/cli/actions/) only when its action runs, so `cosell --help` or a light
+ * command like `cosell match` does not load Redis, queues, servers and CRM clients it does not use
+ * (test/cli/lazy-commands.test.ts keeps it so).
+ */
 export function buildProgram(): Command {
   const program = new Command('cosell')
     .description('cosell-sync: keep a vendor CRM and its partners\' CRMs in step for co-selling')

@@ -1,15 +1,18 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { LinkError } from '../engine/link-opportunities.js';
-import { MappingNotFoundError } from '../engine/resolve-mapping.js';
+import { LinkError } from '../engine/link-error.js';
+import { MappingNotFoundError } from '../engine/mapping-not-found-error.js';
 import { MappingsInvalidError } from '../mappings/mappings-invalid-error.js';
-import { DeadLetterNotFoundError } from '../queues/replay-dead-letter.js';
+import { DeadLetterNotFoundError } from '../queues/dead-letter-not-found-error.js';
 import { InvalidJobPayloadError } from '../queues/invalid-job-payload-error.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
 
-/** Errors caused by what the user gave us: exit 2, message only, no stack trace. */
+/**
+ * Errors caused by what the user gave us: exit 2, message only, no stack trace. Each class lives in a small module
+ * of its own, so this list loads no command's implementation.
+ */
 const BAD_INPUT = [ConfigError, MappingsInvalidError, MappingNotFoundError, LinkError, UsageError, DeadLetterNotFoundError, InvalidJobPayloadError];
 
 export async function runCli(argv: readonly string[]): Promise<number> {

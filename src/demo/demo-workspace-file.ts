@@ -11,8 +11,6 @@ export interface DemoWorkspaceFiles {
   envFile: string;
 }
 
-export const DEMO_WORKSPACE_ID = 'cosell-demo';
-
 /**
  * Writes the demo's workspace file as a user would write one: the sandboxes' URLs, secrets as
  * `{ env: NAME }` references (their values in demo.env beside it), sharing policies and schedules.

@@ -5,7 +5,8 @@ import { registerProcessor, type ProcessorRegistration } from '../runtime/proces
 import type { WriteTarget } from './change-router.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
-import { BATCH_SIZE, MappingNotFoundError, resolveMapping } from './resolve-mapping.js';
+import { MappingNotFoundError } from './mapping-not-found-error.js';
+import { BATCH_SIZE, resolveMapping } from './resolve-mapping.js';
 import type { CopyTarget } from './delete-copies.js';
 import { runRemovalPass } from './removal-pass.js';
 import { writeProgramStatus } from './program-status.js';

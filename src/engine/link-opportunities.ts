@@ -2,12 +2,9 @@ import type { CrmRecord } from '../../connectors/shared/crm-connector.js';
 import type { WriteTarget } from './change-router.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords } from './ingest-pass.js';
+import { LinkError } from './link-error.js';
 import { resolveMapping } from './resolve-mapping.js';
 import { VENDOR } from './workspace-rules.js';
-
-export class LinkError extends Error {
-  override readonly name = 'LinkError';
-}
 
 /**
  * Links a partner's opportunity to the vendor's: from now on they are one canonical record with two sources,

@@ -3,14 +3,11 @@ import type { CompiledMapping } from '../mappings/compiled-mapping.js';
 import type { MappingSet } from '../mappings/mapping-set.js';
 import type { ConnectorPool } from './connector-factory.js';
 import { crmObjectFor } from './crm-objects.js';
+import { MappingNotFoundError } from './mapping-not-found-error.js';
 import { VENDOR } from './workspace-rules.js';
 
 /** Records per upsert call: the CRMs' own batch limits. */
 export const BATCH_SIZE = { salesforce: 200, hubspot: 100 } as const;
-
-export class MappingNotFoundError extends Error {
-  override readonly name = 'MappingNotFoundError';
-}
 
 /** The mapping of a connection's sync object (the partner's override when it has one), and its CRM kind. */
 export function resolveMapping(connectors: ConnectorPool, mappings: MappingSet, connectionId: string, object: SyncObject): { mapping: CompiledMapping; kind: 'salesforce' | 'hubspot' } {

@@ -1,13 +1,7 @@
+import { DeadLetterNotFoundError } from './dead-letter-not-found-error.js';
 import type { DeadLetterQueue } from './dead-letter-queue.js';
 import { JobQueue, type QueueConnection } from './job-queue.js';
 import { findQueueDefinition } from './queue-catalog.js';
-
-export class DeadLetterNotFoundError extends Error {
-  override readonly name = 'DeadLetterNotFoundError';
-  constructor(id: string) {
-    super(`no dead-letter entry "${id}"; list the entries with \`cosell dlq list\``);
-  }
-}
 
 export interface ReplayResult {
   entryId: string;

@@ -4,7 +4,8 @@ import { DeadLetterQueue } from '../../src/queues/dead-letter-queue.js';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
 import { createQueueWorker } from '../../src/queues/queue-worker.js';
-import { DeadLetterNotFoundError, replayDeadLetter } from '../../src/queues/replay-dead-letter.js';
+import { DeadLetterNotFoundError } from '../../src/queues/dead-letter-not-found-error.js';
+import { replayDeadLetter } from '../../src/queues/replay-dead-letter.js';
 import { FakeCrmRefusal } from '../helpers/crm-error.js';
 import { silentLogger, testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
 

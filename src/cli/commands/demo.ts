@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { DEMO_WORKSPACE_ID } from '../../demo/demo-workspace-file.js';
-import { runDemo } from '../../demo/run-demo.js';
-import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
+import { wholeNumber } from '../option-parsers.js';
 import { UsageError } from '../usage-error.js';
-import { pino } from 'pino';
+
+const DEMO_WORKSPACE_ID = 'cosell-demo';
 
 interface DemoCommandOptions {
   once?: boolean;
@@ -14,12 +13,6 @@ interface DemoCommandOptions {
   workspace: string;
   mappings: string;
   dir: string;
-}
-
-function wholeNumber(option: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${option} "${text}": expected a whole number from ${String(min)} to ${max.toLocaleString('en-US')}`);
-  return value;
 }
 
 function workspaceId(text: string): string {
@@ -40,7 +33,7 @@ export function addDemoCommand(program: Command): void {
     .option('--mappings <dir>', 'field mappings folder', 'mappings')
     .option('--dir <dir>', 'where the demo writes its workspace file', '.cosell-demo')
     .action(async (options: DemoCommandOptions) => {
-      const demo = await runDemo({
+      const settings = {
         once: options.once === true,
         companies: wholeNumber('--companies', options.companies, 1, 1_000_000),
         seed: wholeNumber('--seed', options.seed, 0, 2 ** 31 - 1),
@@ -49,15 +42,8 @@ export function addDemoCommand(program: Command): void {
         workspaceId: workspaceId(options.workspace),
         mappingsDir: options.mappings,
         dir: options.dir,
-        cycleTimeoutMs: 10 * 60_000,
-        print: (line) => {
-          console.log(line);
-        },
-      });
-      if (options.once) {
-        await demo.stop();
-        return;
-      }
-      onTerminationSignal(() => demo.stop(), pino({ level: 'warn' }));
+      };
+      const { startDemo } = await import('../actions/demo.js');
+      await startDemo(settings);
     });
 }

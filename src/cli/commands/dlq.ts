@@ -1,41 +1,7 @@
 import type { Command } from 'commander';
-import { loadWorkspace } from '../../config/load-workspace.js';
-import { createRootLogger } from '../../logging/logger.js';
-import { DeadLetterQueue, type DeadLetterEntry } from '../../queues/dead-letter-queue.js';
-import { DeadLetterNotFoundError, replayDeadLetter } from '../../queues/replay-dead-letter.js';
-import { workspaceKeyPrefix } from '../../redis/key-prefix.js';
-import { createRedisConnection } from '../../redis/redis-connection-factory.js';
+import type { DlqOptions } from '../actions/dlq.js';
 import { UsageError } from '../usage-error.js';
-import { WORKSPACE_OPTION_HELP, workspaceFile } from '../workspace-option.js';
-
-interface DlqOptions {
-  config?: string;
-  json?: boolean;
-}
-
-async function withDeadLetters(
-  options: DlqOptions,
-  action: (dlq: DeadLetterQueue, connection: ConnectionParts) => Promise<void>,
-): Promise<void> {
-  const workspace = await loadWorkspace(workspaceFile(options.config));
-  const logger = createRootLogger({ level: 'warn' });
-  const redis = createRedisConnection({ url: workspace.redis.url, password: workspace.redis.password }, 'state', logger);
-  const connection = { connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) };
-  const deadLetters = new DeadLetterQueue(connection);
-  try {
-    await action(deadLetters, connection);
-  } finally {
-    await deadLetters.close();
-    await redis.quit();
-  }
-}
-
-type ConnectionParts = ConstructorParameters<typeof DeadLetterQueue>[0];
-
-function summary(entry: DeadLetterEntry): string {
-  const code = entry.error.crmCode ? ` ${entry.error.crmCode}` : '';
-  return `${entry.id}  ${entry.failedAt}  ${entry.queue}/${entry.jobName}  ${entry.error.name}${code}: ${entry.error.message}`;
-}
+import { WORKSPACE_OPTION_HELP } from '../workspace-option.js';
 
 export function addDlqCommands(program: Command): void {
   const dlq = program.command('dlq').description('inspect and replay jobs that failed for good');
@@ -49,12 +15,8 @@ export function addDlqCommands(program: Command): void {
     .action(async (options: DlqOptions & { limit: string }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit "${options.limit}": expected a whole number ≥ 1`);
-      await withDeadLetters(options, async (deadLetters) => {
-        const entries = await deadLetters.list(0, limit - 1);
-        const total = await deadLetters.count();
-        for (const entry of entries) console.log(options.json ? JSON.stringify(entry) : summary(entry));
-        if (!options.json) console.log(`${entries.length} of ${total} dead-letter entries shown`);
-      });
+      const { listDeadLetters } = await import('../actions/dlq.js');
+      await listDeadLetters(options, limit);
     });
 
   dlq
@@ -63,11 +25,8 @@ export function addDlqCommands(program: Command): void {
     .argument('<id>', 'entry id from `cosell dlq list`')
     .option('-c, --config <file>', WORKSPACE_OPTION_HELP)
     .action(async (id: string, options: DlqOptions) => {
-      await withDeadLetters(options, async (deadLetters) => {
-        const entry = await deadLetters.get(id);
-        if (!entry) throw new DeadLetterNotFoundError(id);
-        console.log(JSON.stringify(entry, null, 2));
-      });
+      const { showDeadLetter } = await import('../actions/dlq.js');
+      await showDeadLetter(id, options);
     });
 
   dlq
@@ -76,11 +35,7 @@ export function addDlqCommands(program: Command): void {
     .argument('<ids...>', 'entry ids from `cosell dlq list`')
     .option('-c, --config <file>', WORKSPACE_OPTION_HELP)
     .action(async (ids: string[], options: DlqOptions) => {
-      await withDeadLetters(options, async (deadLetters, connection) => {
-        for (const id of ids) {
-          const result = await replayDeadLetter(deadLetters, id, connection);
-          console.log(`replayed ${result.entryId} to ${result.queue} as job ${result.jobId}`);
-        }
-      });
+      const { replayDeadLetters } = await import('../actions/dlq.js');
+      await replayDeadLetters(ids, options);
     });
 }
