@@ -18,29 +18,35 @@ const FIELDS = 10;
 /** Joins the accounts' fields; a missing field is written as an empty one. */
 export function encodePreparedAccounts(accounts: readonly PreparedAccount[]): PreparedAccountBatch {
   const lengths = new Int32Array(accounts.length * FIELDS);
-  const parts: string[] = [];
+  let text = '';
   let at = 0;
-  const put = (value: string | undefined): void => {
-    const text = value ?? '';
-    parts.push(text);
-    lengths[at++] = text.length;
-  };
-  // Field by field, in FIELD order; written out rather than looped over names, which is several times faster.
+  // Field by field, in FIELD order, one concatenation per account: written out rather than looped over names or
+  // pushed to an array and joined, which measured a third slower on a million accounts.
   for (const account of accounts) {
-    put(account.id);
-    put(account.name);
-    put(account.compact);
-    put(account.domain);
-    put(account.country);
-    put(account.regionCountry);
-    put(account.domainCountry);
-    put(account.region);
-    put(account.city);
-    put(account.legalForm);
+    const { id, name, compact } = account;
+    const domain = account.domain ?? '';
+    const country = account.country ?? '';
+    const regionCountry = account.regionCountry ?? '';
+    const domainCountry = account.domainCountry ?? '';
+    const region = account.region ?? '';
+    const city = account.city ?? '';
+    const legalForm = account.legalForm ?? '';
+    text += id + name + compact + domain + country + regionCountry + domainCountry + region + city + legalForm;
+    lengths[at] = id.length;
+    lengths[at + 1] = name.length;
+    lengths[at + 2] = compact.length;
+    lengths[at + 3] = domain.length;
+    lengths[at + 4] = country.length;
+    lengths[at + 5] = regionCountry.length;
+    lengths[at + 6] = domainCountry.length;
+    lengths[at + 7] = region.length;
+    lengths[at + 8] = city.length;
+    lengths[at + 9] = legalForm.length;
+    at += FIELDS;
   }
   // Lone surrogates (impossible in text read from a file, possible in a string) would not survive UTF-8;
   // made U+FFFD, one code unit each, so every field keeps its length.
-  return { bytes: encoder.encode(parts.join('').toWellFormed()), lengths };
+  return { bytes: encoder.encode(text.toWellFormed()), lengths };
 }
 
 /** Each account of a batch, in order; an empty optional field reads as missing (prepared values are never empty). */
