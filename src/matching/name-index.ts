@@ -27,7 +27,7 @@ const PART_BLOCK_SHARE = 1 / 32;
  */
 export class NameIndex {
   readonly #slots: IntMultimap;
-  /** Scratch for one query's keys (4 parts × 3 lengths, or 1 name key). */
+  /** Scratch for one query's keys (4 parts × 3 lengths, or 1 name key), or one account's (up to 5). */
   readonly #keys = new Int32Array(12);
   readonly #blockLimit: number;
   readonly #partBlockLimit: number;
@@ -48,11 +48,13 @@ export class NameIndex {
   }
 
   add(slot: number, account: ComparableName): void {
-    for (const key of indexKeys(account.compact)) this.#slots.add(key, slot);
+    const count = indexKeys(account.compact, this.#keys);
+    for (let i = 0; i < count; i++) this.#slots.add(this.#keys[i] ?? 0, slot);
   }
 
   remove(slot: number, account: ComparableName): void {
-    for (const key of indexKeys(account.compact)) this.#slots.delete(key, slot);
+    const count = indexKeys(account.compact, this.#keys);
+    for (let i = 0; i < count; i++) this.#slots.delete(this.#keys[i] ?? 0, slot);
   }
 
   /** Makes look-ups faster after many accounts were added at once (see IntMultimap.compact). */
@@ -75,18 +77,21 @@ export class NameIndex {
     const hashes = prefixHashes(name);
     let count = 0;
     for (let length = Math.max(MIN_FUZZY_LENGTH, name.length - 1); length <= name.length + 1; length++) {
-      for (const key of partKeys(hashes, name.length, length)) this.#keys[count++] = key;
+      count = partKeys(hashes, name.length, length, this.#keys, count);
     }
     this.#slots.forEachOfKeys(this.#keys, count, this.#partBlockLimit, (slot) => { into.add(slot); });
   }
 }
 
-/** The keys an account is indexed under: its name's, and its part keys when the name is long enough. */
-function indexKeys(name: string): number[] {
-  if (name === '') return [];
+/**
+ * The keys an account is indexed under, written into `into` (no arrays made per account: a million are indexed
+ * at once): its name's, and its part keys when the name is long enough. Returns how many.
+ */
+function indexKeys(name: string, into: Int32Array): number {
+  if (name === '') return 0;
   const hashes = prefixHashes(name);
-  const own = nameKey(hashes, name.length);
-  return name.length < MIN_FUZZY_LENGTH ? [own] : [own, ...partKeys(hashes, name.length, name.length)];
+  into[0] = nameKey(hashes, name.length);
+  return name.length < MIN_FUZZY_LENGTH ? 1 : partKeys(hashes, name.length, name.length, into, 1);
 }
 
 function nameKey(hashes: Int32Array, size: number): number {
@@ -122,16 +127,16 @@ function rangeHash(hashes: Int32Array, from: number, to: number): number {
  * would have them. With `q` a quarter of `length` (rounded up), each key leaves out one quarter — the last,
  * the first, the second, the third — and keeps the rest as a prefix and a suffix, which a typo in the left-out
  * quarter does not move. Keys are hashes kept to 30 bits (small integers are stored in place): a rare
- * collision only adds a candidate, which the comparison then turns down.
+ * collision only adds a candidate, which the comparison then turns down. Written into `into` from `at`;
+ * returns the position after them.
  */
-function partKeys(hashes: Int32Array, size: number, length: number): [number, number, number, number] {
+function partKeys(hashes: Int32Array, size: number, length: number, into: Int32Array, at: number): number {
   const q = Math.max(2, Math.ceil(length / 4));
-  return [
-    key(1, length, rangeHash(hashes, 0, length - q), 0),
-    key(2, length, rangeHash(hashes, size - (length - q), size), 0),
-    key(3, length, rangeHash(hashes, 0, q), rangeHash(hashes, size - (length - 2 * q), size)),
-    key(4, length, rangeHash(hashes, 0, length - 2 * q), rangeHash(hashes, size - q, size)),
-  ];
+  into[at] = key(1, length, rangeHash(hashes, 0, length - q), 0);
+  into[at + 1] = key(2, length, rangeHash(hashes, size - (length - q), size), 0);
+  into[at + 2] = key(3, length, rangeHash(hashes, 0, q), rangeHash(hashes, size - (length - 2 * q), size));
+  into[at + 3] = key(4, length, rangeHash(hashes, 0, length - 2 * q), rangeHash(hashes, size - q, size));
+  return at + 4;
 }
 
 function key(kind: number, length: number, head: number, tail: number): number {
