@@ -72,12 +72,20 @@ export class HubSpotCaller {
 
   async #send(operation: string, request: HubSpotRequest, options: { search?: boolean; signal?: AbortSignal }, refreshed: boolean): Promise<ClientResponse> {
     const deps = this.#deps;
-    await deps.usage.assertAvailable();
-    await (options.search ? deps.searchLimiter : deps.apiLimiter).take(options.signal, MAX_WAIT_IN_JOB_MS, (waitMs) => {
-      // Back a little early and wait the rest in the job: a slot is used the moment it frees.
-      throw new RateLimitedError(deps.connectionId, Math.max(0, waitMs - MAX_WAIT_IN_JOB_MS / 2), 'LOCAL_WINDOW');
-    });
     const token = deps.token.kind === 'static' ? deps.token.value : await deps.token.session.accessToken();
+    const limiter = options.search ? deps.searchLimiter : deps.apiLimiter;
+    // The daily budget and the rate window are asked together (one round trip before the call, not two); a
+    // slot taken when the budget turns out spent just counts as used.
+    const [budget, taken] = await Promise.allSettled([
+      deps.usage.assertAvailable(),
+      limiter.take(options.signal, MAX_WAIT_IN_JOB_MS, (waitMs) => {
+        // Back a little early and wait the rest in the job: a slot is used the moment it frees.
+        throw new RateLimitedError(deps.connectionId, Math.max(0, waitMs - MAX_WAIT_IN_JOB_MS / 2), 'LOCAL_WINDOW');
+      }),
+    ]);
+    if (budget.status === 'rejected') throw budget.reason;
+    if (taken.status === 'rejected') throw taken.reason;
+    const slot = taken.value;
     this.calls += 1;
     let response: ClientResponse;
     try {
@@ -89,12 +97,14 @@ export class HubSpotCaller {
         headers: { Authorization: `Bearer ${token}` },
       });
     } catch (error) {
+      await limiter.answered(slot);
       throw new CrmRequestError(
         { connectionId: deps.connectionId, operation, httpStatus: undefined, crmCode: 'NETWORK', crmMessage: error instanceof Error ? error.message : String(error), rule: { disposition: 'retry', reason: 'HubSpot could not be reached' } },
         { cause: error },
       );
     }
-    await this.#recordUsage(response.headers);
+    // HubSpot counted the call when it arrived, somewhere between the slot and now: the slot counts from now.
+    await Promise.all([limiter.answered(slot), this.#recordUsage(response.headers)]);
     if (response.ok) return response;
 
     const body = HubSpotError.safeParse(await response.json().catch(() => ({})));

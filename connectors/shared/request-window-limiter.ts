@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
  * `windowMs` for one connection (HubSpot's per-10-second limit, its per-second search limit). Taking a
  * slot is one Lua script, so two processes can never both take the last one.
  *
- * KEYS[1]  sorted set of call timestamps for this connection and window
+ * KEYS[1]  sorted set of call times for this connection and window
  * ARGV[1]  now (ms)      ARGV[2]  window (ms)      ARGV[3]  max calls per window
  * ARGV[4]  unique member for this call
  * Returns  0 when a slot was taken; otherwise the ms to wait before the oldest call leaves the window.
@@ -25,17 +25,30 @@ local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
 `;
 
+/**
+ * KEYS[1]  the same sorted set      ARGV[1]  now (ms)      ARGV[2]  window (ms)      ARGV[3]  the call's member
+ * Moves the call's time to now (re-adding it if it already left the window: the call did happen). Returns 1.
+ */
+const ANSWERED = `
+redis.call('ZADD', KEYS[1], tonumber(ARGV[1]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+return 1
+`;
+
 export interface WindowLimit {
   max: number;
   windowMs: number;
 }
 
+/** A slot taken: its member in the window, or how long to wait before asking again. */
+export type TakeResult = { slot: string; waitMs: 0 } | { slot?: undefined; waitMs: number };
+
 /**
- * Calls reach the CRM a little after they leave, by varying amounts: a slot freed at the exact edge of our
- * window can land inside the CRM's count of the call it replaces. Holding each slot this much longer keeps
- * the CRM's own count under the limit (it costs 1% of a 10-second window).
+ * A slot is counted from the moment its call was answered (see `answered`): the CRM counted the call on
+ * arrival, which is no later, so however long the call took to get there the CRM's own count stays under the
+ * limit. This margin is only for a CRM whose window edge is coarser than a millisecond.
  */
-const EDGE_MARGIN_MS = 100;
+const EDGE_MARGIN_MS = 20;
 
 export class RequestWindowLimiter {
   readonly #redis: Redis;
@@ -51,25 +64,34 @@ export class RequestWindowLimiter {
     this.#limit = limit;
   }
 
-  /** Takes a slot if one is free now; returns 0, or how long to wait before asking again. */
-  async tryTake(now = Date.now()): Promise<number> {
+  /** Takes a slot if one is free now. */
+  async tryTake(now = Date.now()): Promise<TakeResult> {
     this.#sequence += 1;
     const member = `${now}-${process.pid}-${this.#sequence}-${Math.random().toString(36).slice(2, 8)}`;
-    const wait = await this.#redis.eval(TAKE_SLOT, 1, this.#key, now, this.#limit.windowMs + EDGE_MARGIN_MS, this.#limit.max, member);
-    return Number(wait);
+    const wait = Number(await this.#redis.eval(TAKE_SLOT, 1, this.#key, now, this.#limit.windowMs + EDGE_MARGIN_MS, this.#limit.max, member));
+    return wait === 0 ? { slot: member, waitMs: 0 } : { waitMs: wait };
   }
 
   /**
-   * Waits until a slot is free and takes it. A wait longer than `maxWaitMs` is not spent holding a worker:
-   * `onLongWait` is called with it (to defer the job instead), so one throttled connection never blocks others.
+   * Waits until a slot is free and takes it; returns the slot, for `answered`. A wait longer than `maxWaitMs`
+   * is not spent holding a worker: `onLongWait` is called with it (to defer the job instead), so one throttled
+   * connection never blocks others.
    */
-  async take(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY, onLongWait?: (waitMs: number) => never): Promise<void> {
+  async take(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY, onLongWait?: (waitMs: number) => never): Promise<string> {
     for (;;) {
       signal?.throwIfAborted();
-      const wait = await this.tryTake();
-      if (wait === 0) return;
-      if (wait > maxWaitMs && onLongWait) onLongWait(wait);
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      const taken = await this.tryTake();
+      if (taken.slot !== undefined) return taken.slot;
+      if (taken.waitMs > maxWaitMs && onLongWait) onLongWait(taken.waitMs);
+      await new Promise((resolve) => setTimeout(resolve, taken.waitMs));
     }
+  }
+
+  /**
+   * The slot's call got its answer (or failed): its time in the window becomes now. Until then it counted
+   * from when it was taken, so a call in flight always holds its slot.
+   */
+  async answered(slot: string, now = Date.now()): Promise<void> {
+    await this.#redis.eval(ANSWERED, 1, this.#key, now, this.#limit.windowMs + EDGE_MARGIN_MS, slot);
   }
 }

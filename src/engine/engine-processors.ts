@@ -29,12 +29,14 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
     }
   };
 
+  // One flush job per target at a time, and at most one more behind it: a flush added while one waits (or is
+  // deferred) is covered by it; one added while it runs comes back once it ends, for records it may have missed.
+  // Flushes never queue up behind a long pass, each polling the write lock and then finding nothing.
   const flush = async (targets: readonly WriteTarget[]): Promise<void> => {
-    const window = runtime.settings.coalesceMs;
     for (const target of targets) {
       await runtime.writeBack.add('flush', { connectionId: target.connectionId, object: target.object }, {
-        delay: window,
-        deduplication: { id: `flush--${target.connectionId}--${target.object}`, ttl: Math.max(window, 1) },
+        delay: runtime.settings.coalesceMs,
+        deduplication: { id: `flush--${target.connectionId}--${target.object}`, keepLastIfActive: true },
       });
     }
   };
@@ -116,7 +118,11 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
         return written;
       }
       const { mapping, kind } = mappingFor(payload.connectionId, payload.object);
-      if (payload.canonicalIds) await runtime.stores.pending.mark(payload.connectionId, payload.object, payload.canonicalIds);
+      const waiting = payload.canonicalIds
+        ? await runtime.stores.pending.mark(payload.connectionId, payload.object, payload.canonicalIds)
+        : await runtime.stores.pending.count(payload.connectionId, payload.object);
+      // Nothing waiting (a flush after a pass that took everything): no pass, no run to record.
+      if (waiting === 0) return { written: 0, unchanged: 0, failed: 0, calls: 0 };
       const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object);
       await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');

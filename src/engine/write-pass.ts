@@ -49,6 +49,8 @@ interface Prepared {
  */
 /** Batches of one round in flight at once: their CRM calls overlap, their reads and commits are shared. */
 const BATCHES_IN_FLIGHT = 4;
+/** Rounds started and not yet settled: one committing, one calling, one being prepared. */
+const ROUNDS_IN_FLIGHT = 3;
 
 interface RoundInFlight {
   ids: ReadonlySet<string>;
@@ -72,34 +74,29 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
     if (result.failure) throw result.failure.reason;
     await input.onBatches?.();
   };
-  // Two rounds overlap: the next one is read and prepared while the previous one's calls run, and makes its
-  // own calls while the previous one commits. Calls never overlap across rounds (at most BATCHES_IN_FLIGHT
-  // at once, as a CRM's rate limit expects). Records of the round in flight are left out of the next one,
-  // so no record is in two rounds at once.
-  let previous: RoundInFlight | undefined;
+  // Rounds overlap: while one round makes its calls, the one before commits and the one after is read and
+  // prepared, so neither Redis step waits on the other or holds back the calls. Calls never overlap across
+  // rounds (at most BATCHES_IN_FLIGHT at once, as a CRM's rate limit expects). Records of the rounds in
+  // flight are left out of the next one, so no record is in two rounds at once.
+  const rounds: RoundInFlight[] = [];
   try {
     for (;;) {
       input.signal?.throwIfAborted();
-      const inFlight = previous?.ids;
-      const peeked = await stores.pending.peek(connectionId, object, limit + (inFlight?.size ?? 0));
-      const waiting = inFlight ? peeked.filter((p) => !inFlight.has(p.canonicalId)).slice(0, limit) : peeked;
+      const inFlight = rounds.reduce((n, round) => n + round.ids.size, 0);
+      const peeked = await stores.pending.peek(connectionId, object, limit + inFlight);
+      const waiting = inFlight > 0 ? peeked.filter((p) => !rounds.some((round) => round.ids.has(p.canonicalId))).slice(0, limit) : peeked;
       if (waiting.length === 0) break;
-      const current = startRound(input, externalId, waiting, previous?.called ?? Promise.resolve());
-      if (previous) {
-        const settling = previous;
-        previous = current;
-        await settle(settling);
-      } else {
-        previous = current;
-      }
+      rounds.push(startRound(input, externalId, waiting, rounds.at(-1)?.called ?? Promise.resolve()));
       if (waiting.length < limit) break;
+      const oldest = rounds.length >= ROUNDS_IN_FLIGHT ? rounds.shift() : undefined;
+      if (oldest) await settle(oldest);
     }
+    for (let round = rounds.shift(); round; round = rounds.shift()) await settle(round);
   } catch (error) {
     // Every round settles before the pass stops: none is left writing behind a deferred job.
-    if (previous) await previous.done.catch(() => undefined);
+    await Promise.all(rounds.map((round) => round.done.catch(() => undefined)));
     throw error;
   }
-  if (previous) await settle(previous);
   return counts;
 }
 

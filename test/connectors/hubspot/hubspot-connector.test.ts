@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotConnector } from '../../../connectors/hubspot/hubspot-connector.js';
 import type { ChangePage } from '../../../connectors/shared/crm-connector.js';
 import { BudgetExhaustedError, RateLimitedError } from '../../../connectors/shared/deferral-errors.js';
 import { Secret } from '../../../src/config/secret.js';
+import { NO_FAULTS } from '../../../src/sandbox/fault-settings.js';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../../src/sandbox/hubspot/hubspot-sandbox.js';
 import { silentLogger, testWorkspace, type TestWorkspace } from '../../helpers/test-redis.js';
 
@@ -17,13 +19,13 @@ afterEach(async () => {
 
 const LIMITS = { dailyShare: 0.9, requestsPerTenSeconds: 10_000, searchRequestsPerSecond: 1_000 };
 
-async function setup(auth?: 'oauth'): Promise<{ sb: HubSpotSandbox; connector: ReturnType<typeof createHubSpotConnector> }> {
+async function setup(auth?: 'oauth', limits = LIMITS): Promise<{ sb: HubSpotSandbox; connector: ReturnType<typeof createHubSpotConnector> }> {
   ws = await testWorkspace();
   const sb = (sandbox = await startHubSpotSandbox());
   const settings = {
     kind: 'hubspot' as const,
     baseUrl: sb.url,
-    limits: LIMITS,
+    limits,
     auth:
       auth === 'oauth'
         ? { type: 'oauth' as const, clientId: sb.auth.app.clientId, clientSecret: new Secret(sb.auth.app.clientSecret, 'S'), refreshToken: new Secret(sb.auth.issueRefreshToken(), 'R') }
@@ -103,6 +105,20 @@ describe('HubSpot connector against the sandbox', () => {
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).deferMs).toBe(10_000);
   });
+
+  it('given calls that reach HubSpot late, then each holds its window slot from its answer and the next call is not refused', async () => {
+    const { sb, connector } = await setup(undefined, { ...LIMITS, requestsPerTenSeconds: 2 });
+    sb.configure({ rateLimits: { perTenSeconds: 2, searchPerSecond: 5, daily: 10_000, retryAfterHeader: false }, faults: { ...NO_FAULTS, latencyMs: 700 } });
+    const slotsTaken = Date.now();
+    await Promise.all([connector.readByIds('companies', ['1'], ['name']), connector.readByIds('companies', ['1'], ['name'])]);
+    sb.configure({ faults: NO_FAULTS });
+    // HubSpot counted both calls some 700 ms after their slots were taken: a window counted from the slots
+    // would let this call go at once, into HubSpot's 429.
+    await sleep(slotsTaken + 10_100 - Date.now());
+    const asked = Date.now();
+    await connector.readByIds('companies', ['1'], ['name']);
+    expect(Date.now() - asked).toBeGreaterThan(400);
+  }, 20_000);
 
   it('given usage past the allowed share of the daily limit, then calls stop with a budget deferral', async () => {
     const { sb, connector } = await setup();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiUsageStore } from '../../../connectors/shared/api-usage-store.js';
@@ -29,17 +30,58 @@ describe('request window limiter', () => {
     const b = new RequestWindowLimiter(otherProcess(), key, { max: 10, windowMs: 10_000 });
     const now = Date.now();
     const results = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).tryTake(now)));
-    expect(results.filter((wait) => wait === 0)).toHaveLength(10);
-    for (const wait of results.filter((w) => w > 0)) expect(wait).toBeGreaterThan(9_000);
+    expect(results.filter((taken) => taken.slot !== undefined)).toHaveLength(10);
+    for (const taken of results.filter((t) => t.slot === undefined)) expect(taken.waitMs).toBeGreaterThan(9_000);
     // Once the window and its edge margin have passed, slots free up again; not before.
-    expect(await a.tryTake(now + 10_050)).toBeGreaterThan(0);
-    expect(await a.tryTake(now + 10_101)).toBe(0);
+    expect((await a.tryTake(now + 10_010)).waitMs).toBeGreaterThan(0);
+    expect((await a.tryTake(now + 10_021)).waitMs).toBe(0);
   });
 
-  it('given nonsense limits, then construction says what it expected', async () => {
+  it('given a call answered well after its slot was taken, then its slot is held for a whole window from the answer', async () => {
     ws = await testWorkspace();
-    expect(() => new RequestWindowLimiter(ws.redis, 'k', { max: 0, windowMs: 1000 })).toThrow(/whole number ≥ 1/);
-    expect(() => new RequestWindowLimiter(ws.redis, 'k', { max: 5, windowMs: 0 })).toThrow(/positive number/);
+    const limiter = new RequestWindowLimiter(ws.redis, stateKey(ws.prefix, 'limit', 'northwind', '10s'), { max: 1, windowMs: 10_000 });
+    const now = Date.now();
+    const slow = await limiter.tryTake(now);
+    // The call reached the CRM at some moment up to its answer, 600 ms after the slot: the CRM counts it until
+    // then plus a window.
+    await limiter.answered(slow.slot ?? '', now + 600);
+    expect((await limiter.tryTake(now + 10_100)).waitMs).toBeGreaterThan(500);
+    expect((await limiter.tryTake(now + 10_621)).waitMs).toBe(0);
+  });
+
+  it('given four processes calling as fast as slots free, each call in flight up to 150 ms, then no call can meet more than the limit in a CRM window', async () => {
+    ws = await testWorkspace();
+    const key = stateKey(ws.prefix, 'limit', 'northwind', 'short');
+    const limit = { max: 4, windowMs: 500 };
+    const limiters = [ws.redis, otherProcess(), otherProcess(), otherProcess()].map((redis) => new RequestWindowLimiter(redis, key, limit));
+    const calls: { taken: number; answered: number }[] = [];
+    const until = Date.now() + 2_000;
+    await Promise.all(
+      limiters.map(async (limiter) => {
+        while (Date.now() < until) {
+          // take()'s loop, keeping the time the slot was counted from.
+          let taken = Date.now();
+          let result = await limiter.tryTake(taken);
+          while (result.slot === undefined) {
+            await sleep(result.waitMs);
+            taken = Date.now();
+            result = await limiter.tryTake(taken);
+          }
+          const slot = result.slot;
+          await sleep(Math.random() * 150);
+          const answered = Date.now();
+          await limiter.answered(slot, answered);
+          calls.push({ taken, answered });
+        }
+      }),
+    );
+    expect(calls.length).toBeGreaterThan(limit.max * 3);
+    // The CRM counts a call when it arrives, at some moment between its slot and its answer. Each call must
+    // find fewer than the limit of earlier calls that may still be in the CRM's window when it arrives.
+    for (const call of calls) {
+      const earlier = calls.filter((other) => other !== call && other.taken <= call.taken && other.answered > call.taken - limit.windowMs);
+      expect(earlier.length).toBeLessThan(limit.max);
+    }
   });
 });
 

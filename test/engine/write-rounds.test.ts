@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NO_FAULTS } from '../../src/sandbox/fault-settings.js';
+import { closeHarness, seedVendor, startHarness, syncOnce, type Harness } from '../helpers/hubspot-engine-harness.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  if (harness) await closeHarness(harness);
+  harness = undefined;
+});
+
+describe('write rounds', () => {
+  it('given more records than a few rounds hold, then no two rounds call at once, no record is sent twice, and every one is written with the fewest calls', async () => {
+    const h = (harness = await startHarness());
+    await seedVendor(h.vendor, 2_500);
+    // Slow calls, so the rounds after a calling one are read, prepared and committed meanwhile.
+    h.partner.configure({ faults: { ...NO_FAULTS, latencyMs: 150 } });
+    const connector = h.runtime.connectors.get('northwind');
+    const upsert = connector.upsert.bind(connector);
+    let calling = 0;
+    let mostAtOnce = 0;
+    const sent: string[] = [];
+    Object.assign(connector, {
+      upsert: async (...args: Parameters<typeof upsert>) => {
+        calling += 1;
+        mostAtOnce = Math.max(mostAtOnce, calling);
+        sent.push(...args[2].map((record) => record.externalId));
+        try {
+          return await upsert(...args);
+        } finally {
+          calling -= 1;
+        }
+      },
+    });
+
+    await syncOnce(h);
+    expect(h.partner.portal.stores.companies.size).toBe(2_500);
+    expect(mostAtOnce).toBeLessThanOrEqual(4);
+    expect(sent).toHaveLength(2_500);
+    expect(new Set(sent).size).toBe(2_500);
+    const passes = (await h.runtime.stores.runs.latest(100)).filter((r) => r.trigger === 'write-back');
+    expect(passes.reduce((n, r) => n + r.counts.apiCalls, 0)).toBe(25);
+  }, 60_000);
+});
