@@ -1,10 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
 import { runCosell } from '../helpers/run-cosell.js';
 import { testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
+import { hubspotPairWorkspace } from '../helpers/hubspot-pair-workspace.js';
 
 let ws: TestWorkspace | undefined;
 const sandboxes: HubSpotSandbox[] = [];
@@ -15,24 +13,7 @@ afterEach(async () => {
 });
 
 async function workspaceFile(vendor: HubSpotSandbox, partner: HubSpotSandbox, id: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cosell-sync-'));
-  const file = join(dir, 'cosell.yaml');
-  await writeFile(file, [
-    'version: 1',
-    `workspace: { id: ${id}, name: Sync command test }`,
-    'vendor:',
-    '  name: Acme',
-    `  connection: { kind: hubspot, baseUrl: "${vendor.url}", auth: { type: private-app, token: { env: VENDOR_TOKEN } } }`,
-    'partners:',
-    '  - id: northwind',
-    '    name: Northwind',
-    '    persona: reseller',
-    '    tier: gold',
-    '    region: emea',
-    `    connection: { kind: hubspot, baseUrl: "${partner.url}", auth: { type: private-app, token: { env: PARTNER_TOKEN } } }`,
-    '    sharing: { share: all, fields: [name, website] }',
-  ].join('\n'));
-  return file;
+  return hubspotPairWorkspace(vendor, partner, { id, name: 'Sync command test', sharing: '{ share: all, fields: [name, website] }' });
 }
 
 describe('cosell sync', () => {

@@ -1,6 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
@@ -9,6 +6,7 @@ import { Tombstones } from '../../src/state/tombstones.js';
 import { seedVendor } from '../helpers/hubspot-engine-harness.js';
 import { spawnCosell, type LongRunningCosell } from '../helpers/spawn-cosell.js';
 import { testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
+import { hubspotPairWorkspace } from '../helpers/hubspot-pair-workspace.js';
 
 let ws: TestWorkspace | undefined;
 const sandboxes: HubSpotSandbox[] = [];
@@ -21,25 +19,7 @@ afterEach(async () => {
 });
 
 async function workspaceFile(vendor: HubSpotSandbox, partner: HubSpotSandbox, id: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cosell-crash-'));
-  const file = join(dir, 'cosell.yaml');
-  await writeFile(file, [
-    'version: 1',
-    `workspace: { id: ${id}, name: Crash test }`,
-    'vendor:',
-    '  name: Acme',
-    `  connection: { kind: hubspot, baseUrl: "${vendor.url}", auth: { type: private-app, token: { env: VENDOR_TOKEN } } }`,
-    'partners:',
-    '  - id: northwind',
-    '    name: Northwind',
-    '    persona: reseller',
-    '    tier: gold',
-    '    region: emea',
-    `    connection: { kind: hubspot, baseUrl: "${partner.url}", auth: { type: private-app, token: { env: PARTNER_TOKEN } } }`,
-    '    sharing: { share: all, fields: [name, website] }',
-    'logging: { level: info }',
-  ].join('\n'));
-  return file;
+  return hubspotPairWorkspace(vendor, partner, { id, name: 'Crash test', sharing: '{ share: all, fields: [name, website] }', logLevel: 'info' });
 }
 
 describe('crash recovery', () => {

@@ -1,10 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
+import { hubspotPairWorkspace } from '../helpers/hubspot-pair-workspace.js';
 import { spawnCosell, type LongRunningCosell } from '../helpers/spawn-cosell.js';
 import { testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
 
@@ -24,27 +22,6 @@ async function createCompanies(crm: HubSpotSandbox, companies: { name: string; d
   expect(response.status).toBe(201);
 }
 
-async function workspaceFile(vendor: HubSpotSandbox, partner: HubSpotSandbox, id: string): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), 'cosell-worker-mapping-')), 'cosell.yaml');
-  await writeFile(file, [
-    'version: 1',
-    `workspace: { id: ${id}, name: Worker account mapping }`,
-    'vendor:',
-    '  name: Acme Cloud',
-    `  connection: { kind: hubspot, baseUrl: "${vendor.url}", auth: { type: private-app, token: { env: VENDOR_TOKEN } } }`,
-    'partners:',
-    '  - id: northwind',
-    '    name: Northwind',
-    '    persona: reseller',
-    '    tier: gold',
-    '    region: emea',
-    `    connection: { kind: hubspot, baseUrl: "${partner.url}", auth: { type: private-app, token: { env: PARTNER_TOKEN } } }`,
-    '    sharing: { share: overlaps, fields: [relationship] }',
-    'logging: { level: info }',
-  ].join('\n'));
-  return file;
-}
-
 describe('cosell worker', () => {
   it('given a vendor and a partner with one company in common, when both are read, then the worker runs account mapping and writes the overlap into both CRMs', async () => {
     ws = await testWorkspace();
@@ -53,7 +30,7 @@ describe('cosell worker', () => {
     sandboxes.push(vendor, partner);
     await createCompanies(vendor, [{ name: 'Zentrix Logistics', domain: 'zentrix-logistics.com' }, { name: 'Harbor Blue Analytics', domain: 'harborblue.io' }]);
     await createCompanies(partner, [{ name: 'Zentrix Logistics GmbH', domain: 'zentrix-logistics.com' }, { name: 'Quillon Foods', domain: 'quillonfoods.com' }]);
-    const worker = spawnCosell(['worker', '-c', await workspaceFile(vendor, partner, ws.id)], { VENDOR_TOKEN: vendor.accessToken, PARTNER_TOKEN: partner.accessToken });
+    const worker = spawnCosell(['worker', '-c', await hubspotPairWorkspace(vendor, partner, { id: ws.id, name: 'Worker account mapping', vendorName: 'Acme Cloud', sharing: '{ share: overlaps, fields: [relationship] }', logLevel: 'info' })], { VENDOR_TOKEN: vendor.accessToken, PARTNER_TOKEN: partner.accessToken });
     processes.push(worker);
     const started = await worker.waitForLog('worker started');
     expect(started.queues).toEqual(expect.arrayContaining(['ingest', 'write-back', 'match']));
