@@ -1,21 +1,10 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { CliResult } from '../helpers/run-cosell.js';
+import { runTypeScript, type CliResult } from '../helpers/run-cosell.js';
 
 const FIXTURE = 'test/fixtures/cli/help-every-command.ts';
 
 function runFixture(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runTypeScript(FIXTURE, args);
 }
 
 // Every `cosell` run pays for what its command modules import up front; each command imports its implementation
