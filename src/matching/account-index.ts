@@ -46,7 +46,6 @@ export class AccountIndex {
   /** The name of the partner account being matched, as code units like the vendors' names. */
   readonly #query = new NameArena();
   readonly #slotsById: TextKeyedSlots;
-  #count = 0;
   readonly #freeSlots: number[] = [];
   #slotsByDomain: TextKeyedSlots;
   /** Whether a domain with several accounts is a platform (many different companies); forgotten when it changes. */
@@ -59,8 +58,6 @@ export class AccountIndex {
   #replica = false;
   /** Whether a replica has its names (`useSharedNames`) and so can match. */
   #hasNames = true;
-  /** The slot the last added account took (for addBatch, without a second look-up by id). */
-  #lastSlot = -1;
 
   constructor(options: MatchOptions = {}) {
     this.#options = resolveMatchOptions(options);
@@ -91,7 +88,7 @@ export class AccountIndex {
   }
 
   get size(): number {
-    return this.#replica ? this.#accounts.length : this.#count;
+    return this.#replica ? this.#accounts.length : this.#slotsById.size;
   }
 
   get threshold(): number {
@@ -118,8 +115,9 @@ export class AccountIndex {
     for (let i = 0; i < accounts.length; i++) {
       const account = accounts[i];
       if (account === undefined) continue;
-      if (this.addPrepared(account)) replaced += 1;
-      slots[i] = this.#lastSlot;
+      // remove() refuses a replica.
+      if (this.remove(account.id)) replaced += 1;
+      slots[i] = this.#insert(account);
     }
     return replaced;
   }
@@ -143,21 +141,27 @@ export class AccountIndex {
   }
 
   addPrepared(account: PreparedAccount): boolean {
-    if (this.#replica) throw new Error('a replica (AccountIndex.replica) takes its accounts by place()');
+    // remove() refuses a replica.
     const replaced = this.remove(account.id);
+    this.#insert(account);
+    return replaced;
+  }
+
+  /** Puts an account whose id is not in the index into a free slot; returns the slot. */
+  #insert(account: PreparedAccount): number {
     const slot = this.#freeSlots.pop() ?? this.#accounts.length;
     this.#accounts[slot] = account;
     this.#nameChars.set(slot, account.compact);
     this.#slotsById.add(account.id, slot);
-    this.#count += 1;
-    this.#lastSlot = slot;
     if (account.domain !== undefined) {
       this.#slotsByDomain.add(account.domain, slot);
       if (this.#platforms.size > 0) this.#platforms.delete(account.domain);
     }
     this.#names.add(slot, account);
-    return replaced;
+    return slot;
   }
+
+
 
   /** Removes a vendor account; false when there was none with this id. */
   remove(id: string): boolean {
@@ -166,7 +170,6 @@ export class AccountIndex {
     const account = this.#accounts[slot];
     if (account === undefined) return false;
     this.#slotsById.delete(id, slot);
-    this.#count -= 1;
     this.#accounts[slot] = undefined;
     this.#nameChars.clear(slot);
     this.#freeSlots.push(slot);

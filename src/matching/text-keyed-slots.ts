@@ -21,6 +21,11 @@ export class TextKeyedSlots {
     this.#slots = shared ? IntMultimap.fromShared(shared) : new IntMultimap(capacity);
   }
 
+  /** How many (text, slot) entries there are. */
+  get size(): number {
+    return this.#slots.size;
+  }
+
   add(text: string, slot: number): void {
     this.#slots.add(hashText(text), slot);
   }

@@ -50,7 +50,7 @@ export function encodePreparedAccounts(accounts: readonly PreparedAccount[]): Pr
 }
 
 /** Each account of a batch, in order; an empty optional field reads as missing (prepared values are never empty). */
-export function decodePreparedAccounts(batch: PreparedAccountBatch, onAccount: (account: PreparedAccount) => void): void {
+function decodePreparedAccounts(batch: PreparedAccountBatch, onAccount: (account: PreparedAccount) => void): void {
   const { lengths } = batch;
   const text = decoder.decode(batch.bytes);
   let offset = 0;

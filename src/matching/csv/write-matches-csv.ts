@@ -1,18 +1,17 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import type { AccountMatch } from '../account-match.js';
 import { csvTextOf, packRows, type PackedRows } from './matches-csv-text.js';
 import { startWorker } from './start-worker.js';
 
 export { MATCH_COLUMNS } from './matches-csv-text.js';
 
-/** Pairs per batch handed to the CSV worker, and batches it may hold at once before writes wait. */
-const BATCH = 10_000;
+/** Batches the CSV worker may hold at once before writes wait. */
 const IN_FLIGHT = 4;
 
 /**
- * Writes matched pairs as CSV (PapaParse) to `output`, a file or stdout, header first, in the order given.
+ * Writes batches of matched pairs (packed rows) as CSV (PapaParse) to `output`, a file or stdout, header
+ * first, in the order given.
  * The CSV text is made on a worker thread while this one matches; writes wait whenever the worker or the
  * output falls behind, so memory stays flat. A failing output (a full disk, a closed pipe) fails the next
  * write.
@@ -20,7 +19,6 @@ const IN_FLIGHT = 4;
 export class MatchesCsvWriter {
   readonly #output: Writable;
   readonly #worker: Worker | undefined;
-  #rows: string[][] = [];
   #headerWritten = false;
   /** Batches posted to the worker and not yet written, oldest first; `arrived` once their text is back. */
   readonly #inFlight: { done: Promise<void>; resolve: () => void; reject: (error: Error) => void; arrived: boolean }[] = [];
@@ -32,7 +30,7 @@ export class MatchesCsvWriter {
   constructor(output: Writable) {
     this.#output = output;
     this.#failed = new Promise<never>((_resolve, reject) => { this.#rejectFailed = reject; });
-    this.#failed.catch(() => undefined); // surfaced by write() and close()
+    this.#failed.catch(() => undefined); // surfaced by writePacked() and close()
     output.on('error', (error) => { this.#fail(error); });
     this.#worker = startWorker('matches-csv-worker', undefined);
     this.#worker?.on('message', (text: unknown) => { void this.#written(String(text)); });
@@ -40,23 +38,16 @@ export class MatchesCsvWriter {
     this.#worker?.on('exit', () => { if (this.#inFlight.length > 0) this.#fail(new Error('the CSV writer thread stopped before the output was written')); });
   }
 
-  async write(match: AccountMatch): Promise<void> {
-    this.#throwIfFailed();
-    this.#rows.push([match.vendorId, match.partnerId, match.score.toFixed(3), match.reason]);
-    if (this.#rows.length >= BATCH) await this.#flush();
-  }
-
-  /** Writes rows packed elsewhere (another thread's matches), after the ones written before. */
+  /** Writes a batch of rows (packRows), after the ones written before. */
   async writePacked(rows: PackedRows): Promise<void> {
     this.#throwIfFailed();
-    if (this.#rows.length > 0) await this.#flush();
     await this.#flush(rows);
   }
 
-  /** Writes what is left, the header at least, and ends a file output (stdout stays open). */
+  /** Writes the header if no row came, and ends a file output (stdout stays open). */
   async close(): Promise<void> {
     this.#throwIfFailed();
-    if (this.#rows.length > 0 || !this.#headerWritten) await this.#flush();
+    if (!this.#headerWritten) await this.#flush(packRows([]));
     await Promise.all(this.#inFlight.map((batch) => batch.done));
     await this.#worker?.terminate();
     this.#throwIfFailed();
@@ -72,10 +63,8 @@ export class MatchesCsvWriter {
     await this.#worker?.terminate();
   }
 
-  /** Sends the rows gathered so far (or `packed`, when given) to be made CSV text and written. */
-  async #flush(given?: PackedRows): Promise<void> {
-    const packed = given ?? packRows(this.#rows);
-    if (given === undefined) this.#rows = [];
+  /** Sends rows to be made CSV text and written (the header before the first). */
+  async #flush(packed: PackedRows): Promise<void> {
     const header = !this.#headerWritten;
     if (packed.lengths.length === 0 && !header) return;
     this.#headerWritten = true;
