@@ -2,25 +2,25 @@
 // BENCH_SYNC_RECORDS accounts (default 100,000) from a sandbox Salesforce vendor to a sandbox HubSpot partner,
 // next to the bare clients doing the same reads (jsforce query + queryMore) and writes (batch upsert, 100 a call).
 // Then the incremental pass with 1% of the accounts changed: write calls made vs the minimum.
+// The sandboxes serve both from a process of their own (remote-sandboxes.ts), over HTTP on loopback.
 import { Client } from '@hubspot/api-client';
 import jsforce from 'jsforce';
-import { loadSeedOrg } from '../src/sandbox/salesforce/load-seed-org.js';
-import { startHubSpotSandbox } from '../src/sandbox/hubspot/hubspot-sandbox.js';
 import { startEngineBench, syncVendorAccounts } from './lib/engine-bench-harness.js';
 import { perSecond } from './lib/bench-redis.js';
-import { syntheticOrg } from './lib/synthetic-org.js';
+import { cpuMeter } from './lib/process-cpu.js';
 
 const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? '100000');
 const h = await startEngineBench();
-const bareTarget = await startHubSpotSandbox();
+const bareTarget = h.sandboxes.bare;
 try {
-  await loadSeedOrg(h.vendor.org, syntheticOrg(RECORDS));
+  await h.sandboxes.load(RECORDS);
 
   // Bare: the same reads and writes, nothing in between.
-  const c = h.vendor.credentials;
-  const conn = new jsforce.Connection({ loginUrl: h.vendor.url, version: '62.0', oauth2: { clientId: c.clientId, clientSecret: c.clientSecret, loginUrl: h.vendor.url } });
+  const c = h.sandboxes.vendor.credentials;
+  const conn = new jsforce.Connection({ loginUrl: h.sandboxes.vendor.url, version: '62.0', oauth2: { clientId: c.clientId, clientSecret: c.clientSecret, loginUrl: h.sandboxes.vendor.url } });
   await conn.login(c.username, c.password + c.securityToken);
   const hubspot = new Client({ accessToken: bareTarget.accessToken, basePath: bareTarget.url, numberOfApiCallRetries: 0 });
+  const bareCpu = cpuMeter({ 'bare clients': [process.pid], redis: h.pids.redis, sandboxes: h.pids.sandboxes });
   const bareStarted = performance.now();
   let page = await conn.query<{ Id: string; Name: string; Website: string | null }>('SELECT Id, SystemModstamp, Name, Website, Industry, BillingCountry, BillingState, BillingCity, NumberOfEmployees, AnnualRevenue, Type, Owner.Email, Owner.Name, Cosell_Id__c FROM Account ORDER BY SystemModstamp, Id');
   for (;;) {
@@ -32,26 +32,28 @@ try {
     page = await conn.queryMore(page.nextRecordsUrl);
   }
   const bareMs = performance.now() - bareStarted;
+  const bareCpuSpent = bareCpu();
 
+  const engineCpu = cpuMeter({ engine: h.pids.engine, redis: h.pids.redis, sandboxes: h.pids.sandboxes });
   const engineStarted = performance.now();
   const { writtenAt, idleAt } = await syncVendorAccounts(h);
+  const engineCpuSpent = engineCpu();
   const engineMs = writtenAt - engineStarted;
-  const written = h.partner.portal.stores.companies.size;
-  console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bareMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, bareMs)} records/s`);
-  console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bareMs / engineMs).toFixed(2)} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later)`);
+  const { partner: written, bare: bareWritten } = await h.sandboxes.companies();
+  if (bareWritten !== RECORDS) throw new Error(`the bare clients wrote ${String(bareWritten)} of ${String(RECORDS)} accounts`);
+  console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bareMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, bareMs)} records/s; ${bareCpuSpent}`);
+  console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bareMs / engineMs).toFixed(2)}; engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
 
   // Incremental: 1% changed in the vendor org.
   const changed = Math.max(1, Math.floor(RECORDS / 100));
-  const ids = h.vendor.store.ids('Account');
-  for (let i = 0; i < changed; i += 1) h.vendor.store.update('Account', ids[i * 100] ?? '', { Name: `Renamed ${String(i)}` });
-  const before = (await h.runtime.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back').reduce((n, r) => n + r.counts.apiCalls, 0);
+  await h.sandboxes.rename(changed, 100);
+  const before = (await h.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back').reduce((n, r) => n + r.counts.apiCalls, 0);
   const incStarted = performance.now();
   await syncVendorAccounts(h);
   const incMs = performance.now() - incStarted;
-  const runs = (await h.runtime.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back');
+  const runs = (await h.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back');
   const calls = runs.reduce((n, r) => n + r.counts.apiCalls, 0) - before;
   console.log(`incremental, ${changed} changed (1%): ${calls} write calls (minimum ${Math.ceil(changed / 100)}), ${(incMs / 1000).toFixed(2)} s`);
 } finally {
-  await bareTarget.close();
   await h.close();
 }

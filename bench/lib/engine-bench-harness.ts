@@ -1,26 +1,27 @@
-// An engine in this process between a sandbox Salesforce vendor and a sandbox HubSpot partner, for the benchmarks.
+// The engine as it is deployed, for the benchmarks: `cosell worker`-like child processes (engine-process.ts)
+// between a sandbox Salesforce vendor and a sandbox HubSpot partner, which run in a process of their own
+// (remote-sandboxes.ts), as remote CRMs would. This process only starts jobs and watches Redis.
+import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pino } from 'pino';
-import type { ResolvedWorkspace } from '../../src/config/load-workspace.js';
-import { Secret } from '../../src/config/secret.js';
-import { engineProcessors } from '../../src/engine/engine-processors.js';
-import { createEngineRuntime, type EngineRuntime } from '../../src/engine/engine-runtime.js';
-import { productConnectorFactory } from '../../src/engine/product-connector-factory.js';
-import { loadMappings } from '../../src/mappings/load-mappings.js';
+import { openStores, type EngineStores } from '../../src/engine/engine-context.js';
+import { DeadLetterQueue } from '../../src/queues/dead-letter-queue.js';
 import { JobQueue } from '../../src/queues/job-queue.js';
-import { ingestQueue } from '../../src/queues/queue-catalog.js';
-import { startWorkers, type RunningWorkers } from '../../src/runtime/worker-process.js';
-import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
-import { startSalesforceSandbox, type SalesforceSandbox } from '../../src/sandbox/salesforce/salesforce-sandbox.js';
+import { ingestQueue, writeBackQueue } from '../../src/queues/queue-catalog.js';
 import { benchRedis, type BenchRedis } from './bench-redis.js';
+import type { EngineProcessSetup } from './engine-process-setup.js';
+import { startRemoteSandboxes, type RemoteSandboxes } from './remote-sandboxes.js';
 
 export interface EngineBench {
-  vendor: SalesforceSandbox;
-  partner: HubSpotSandbox;
+  sandboxes: RemoteSandboxes;
   bench: BenchRedis;
-  runtime: EngineRuntime;
-  workers: RunningWorkers;
+  stores: EngineStores;
+  deadLetters: DeadLetterQueue;
   ingest: JobQueue<typeof ingestQueue.payload>;
+  writeBack: JobQueue<typeof writeBackQueue.payload>;
+  /** The queues each engine process serves, as `a,b | c`. */
+  layout: string;
+  /** The engine processes, the sandbox process and (when local) Redis, for cpuMeter. */
+  pids: { engine: number[]; sandboxes: number[]; redis: number[] };
   close(): Promise<void>;
 }
 
@@ -29,48 +30,76 @@ export interface EngineBenchOptions {
   hubspotPerTenSeconds?: number;
 }
 
+/**
+ * BENCH_ENGINE_PROCESSES names the engine processes by the queues each serves, `|` between processes
+ * (default `ingest,write-back,match`: one process serving every queue, as `cosell worker` does;
+ * `ingest,match|write-back` reads and writes in two processes, as two `cosell worker --queues` would).
+ */
 export async function startEngineBench(options: EngineBenchOptions = {}): Promise<EngineBench> {
   const perTen = options.hubspotPerTenSeconds ?? 100_000;
-  const vendor = await startSalesforceSandbox({ settings: { dailyApiLimit: 100_000_000 } });
-  const partner = await startHubSpotSandbox({ settings: { rateLimits: { perTenSeconds: perTen, searchPerSecond: 10_000, daily: 100_000_000, retryAfterHeader: false } } });
+  const layout = process.env.BENCH_ENGINE_PROCESSES ?? 'ingest,write-back,match';
+  const sandboxes = await startRemoteSandboxes({ hubspotPerTenSeconds: perTen });
   const bench = benchRedis();
-  const c = vendor.credentials;
-  const workspace: Pick<ResolvedWorkspace, 'vendor' | 'partners'> = {
-    vendor: {
-      name: 'Vendor',
-      connection: { kind: 'salesforce', loginUrl: vendor.url, apiVersion: '62.0', auth: { type: 'username-password', username: c.username, password: new Secret(c.password, 'P'), securityToken: new Secret(c.securityToken, 'T'), clientId: c.clientId, clientSecret: new Secret(c.clientSecret, 'S') }, limits: { dailyShare: 1 }, bulkThreshold: Number(process.env.BENCH_BULK_THRESHOLD ?? '50000') },
-    },
-    partners: [{ id: 'northwind', name: 'Northwind', persona: 'si', tier: 'gold', region: 'emea', connection: { kind: 'hubspot', baseUrl: partner.url, auth: { type: 'private-app', token: new Secret(partner.accessToken, 'T') }, limits: { dailyShare: 1, requestsPerTenSeconds: perTen, searchRequestsPerSecond: 1_000 } }, sharing: { share: 'all', fields: ['name', 'website'] } }],
-  };
-  const logger = pino({ level: 'silent' });
-  let runtime: EngineRuntime | undefined;
-  const mappings = await loadMappings('mappings');
-  const workers = await startWorkers({
-    workspace: { workspace: { id: bench.prefix.slice(8, -1), name: 'bench' }, redis: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } },
-    logger,
-    shutdownDeadlineMs: 5_000,
-    processors: ({ redis, connection }) => {
-      runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection, logger, settings: { coalesceMs: 200, lookbackMs: 0 } });
-      return Promise.resolve({ processors: engineProcessors(runtime), close: () => runtime?.close() ?? Promise.resolve() });
-    },
-  });
-  if (!runtime) throw new Error('engine did not start');
-  const ingest = new JobQueue(ingestQueue, workers.connection);
+  const engines = await Promise.all(layout.split('|').map((queues) => startEngineProcess({
+    workspaceId: bench.prefix.slice(8, -1),
+    queues: queues.split(',').map((q) => q.trim()),
+    vendor: sandboxes.vendor,
+    partner: sandboxes.partner,
+    hubspotPerTenSeconds: perTen,
+    bulkThreshold: Number(process.env.BENCH_BULK_THRESHOLD ?? '50000'),
+  })));
+  const connection = { connection: bench.redis, prefix: bench.prefix };
+  const ingest = new JobQueue(ingestQueue, connection);
+  const writeBack = new JobQueue(writeBackQueue, connection);
+  const deadLetters = new DeadLetterQueue(connection);
+  const redisPid = Number(/process_id:(\d+)/.exec(await bench.redis.info('server'))?.[1] ?? 0);
   return {
-    vendor,
-    partner,
+    sandboxes,
     bench,
-    runtime,
-    workers,
+    stores: openStores(bench.redis, bench.prefix),
+    deadLetters,
     ingest,
+    writeBack,
+    layout: layout.split('|').join(' | '),
+    pids: { engine: engines.map((child) => child.pid ?? 0), sandboxes: [sandboxes.pid], redis: redisPid > 0 ? [redisPid] : [] },
     async close() {
-      await workers.stop();
+      await Promise.all(engines.map(stopProcess));
       await ingest.close();
-      await vendor.close();
-      await partner.close();
+      await writeBack.close();
+      await deadLetters.close();
+      await sandboxes.close();
       await bench.cleanup();
     },
   };
+}
+
+function startEngineProcess(setup: EngineProcessSetup): Promise<ChildProcess> {
+  const child = fork(new URL('./engine-process.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_ENGINE_SETUP: JSON.stringify(setup) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => {
+      resolve(child);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`an engine process (${setup.queues.join(',')}) exited (code ${String(code)}) before it was ready`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => {
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /**
@@ -88,11 +117,11 @@ export async function syncVendorAccounts(h: EngineBench): Promise<{ writtenAt: n
     if (state === 'failed') throw new Error(`ingest failed: ${(await h.ingest.queue.getJob(jobId))?.failedReason ?? ''}`);
     await sleep(20);
   }
-  while ((await h.runtime.stores.pending.count('northwind', 'account')) > 0) await sleep(20);
+  while ((await h.stores.pending.count('northwind', 'account')) > 0) await sleep(20);
   const writtenAt = performance.now();
   for (;;) {
-    const counts = await h.runtime.writeBack.queue.getJobCounts('waiting', 'active', 'delayed');
-    const pending = await h.runtime.stores.pending.count('northwind', 'account');
+    const counts = await h.writeBack.queue.getJobCounts('waiting', 'active', 'delayed');
+    const pending = await h.stores.pending.count('northwind', 'account');
     if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + pending === 0) return { writtenAt, idleAt: performance.now() };
     await sleep(20);
   }

@@ -104,7 +104,11 @@ export class HubSpotCaller {
       );
     }
     // HubSpot counted the call when it arrived, somewhere between the slot and now: the slot counts from now.
-    await Promise.all([limiter.answered(slot), this.#recordUsage(response.headers)]);
+    // Sent now and not waited for: the answer goes straight to the caller, and this process's next slot is
+    // asked for on the same Redis connection, so Redis sees the move first.
+    void Promise.all([limiter.answered(slot), this.#recordUsage(response.headers)]).catch((error: unknown) => {
+      deps.logger.warn({ err: error, connectionId: deps.connectionId }, 'could not record a HubSpot call in the shared rate window');
+    });
     if (response.ok) return response;
 
     const body = HubSpotError.safeParse(await response.json().catch(() => ({})));

@@ -63,6 +63,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       const connector = runtime.connectors.get(payload.connectionId);
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, payload.trigger);
       const callsBefore = connector.calls();
+      const accountChanges = payload.object === 'account' ? accountChangeListener(runtime, payload.connectionId) : undefined;
       const input = {
         connector,
         connectionId: payload.connectionId,
@@ -72,7 +73,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
         deadLetters: runtime.deadLetters,
         router: runtime.rules,
         onTargets: flush,
-        ...(payload.object === 'account' ? { onChanged: accountChangeListener(runtime, payload.connectionId) } : {}),
+        ...(accountChanges ? { onChanged: (ids: readonly string[]) => accountChanges.onChanged(ids) } : {}),
         runId,
         jobId: job.id ?? '',
         lookbackMs: runtime.settings.lookbackMs,
@@ -104,6 +105,8 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       } catch (error) {
         await runtime.stores.runs.finish(runId, { error: error instanceof Error ? error.message : String(error) });
         throw error;
+      } finally {
+        await accountChanges?.settled();
       }
     },
     2,

@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { CrmConnector, UpsertInput } from '../../connectors/shared/crm-connector.js';
 import type { SyncObject } from '../config/schedule-schema.js';
 import type { Logger } from '../logging/logger.js';
@@ -47,7 +48,7 @@ interface Prepared {
  * upserts by external id with one outcome per record. A failed record is parked in the dead-letter queue
  * with the CRM's code; the others are committed. A batch leaves the waiting list only once committed.
  */
-/** Batches of one round in flight at once: their CRM calls overlap, their reads and commits are shared. */
+/** CRM calls of a pass in flight at once (a round's batches, then the next round's as each one ends). */
 const BATCHES_IN_FLIGHT = 4;
 /** Rounds started and not yet settled: one committing, one calling, one being prepared. */
 const ROUNDS_IN_FLIGHT = 3;
@@ -55,8 +56,6 @@ const ROUNDS_IN_FLIGHT = 3;
 interface RoundInFlight {
   ids: ReadonlySet<string>;
   done: Promise<Round>;
-  /** Settles once the round's CRM calls have (or it failed before making any). */
-  called: Promise<void>;
 }
 
 export async function runWritePass(input: WritePassInput): Promise<WritePassCounts> {
@@ -75,18 +74,19 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
     await input.onBatches?.();
   };
   // Rounds overlap: while one round makes its calls, the one before commits and the one after is read and
-  // prepared, so neither Redis step waits on the other or holds back the calls. Calls never overlap across
-  // rounds (at most BATCHES_IN_FLIGHT at once, as a CRM's rate limit expects). Records of the rounds in
-  // flight are left out of the next one, so no record is in two rounds at once.
+  // prepared, so neither Redis step waits on the other or holds back the calls. At most BATCHES_IN_FLIGHT
+  // calls are in flight in the pass, taken in order: a round's calls start as the previous round's end, one
+  // by one, not once the slowest of them has. Records of the rounds in flight are left out of the next one,
+  // so no record is in two rounds at once.
+  const callSlots = pLimit(BATCHES_IN_FLIGHT);
   const rounds: RoundInFlight[] = [];
   try {
     for (;;) {
       input.signal?.throwIfAborted();
-      const inFlight = rounds.reduce((n, round) => n + round.ids.size, 0);
-      const peeked = await stores.pending.peek(connectionId, object, limit + inFlight);
-      const waiting = inFlight > 0 ? peeked.filter((p) => !rounds.some((round) => round.ids.has(p.canonicalId))).slice(0, limit) : peeked;
+      const taken = new Set(rounds.flatMap((round) => [...round.ids]));
+      const waiting = await stores.pending.peek(connectionId, object, limit, taken);
       if (waiting.length === 0) break;
-      rounds.push(startRound(input, externalId, waiting, rounds.at(-1)?.called ?? Promise.resolve()));
+      rounds.push(startRound(input, externalId, waiting, callSlots));
       if (waiting.length < limit) break;
       const oldest = rounds.length >= ROUNDS_IN_FLIGHT ? rounds.shift() : undefined;
       if (oldest) await settle(oldest);
@@ -105,15 +105,11 @@ interface Round {
   failure?: PromiseRejectedResult;
 }
 
-/** A round started now; it makes its calls once `mayCall` settles (the previous round's calls are done). */
-function startRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], mayCall: Promise<void>): RoundInFlight {
-  let markCalled = (): void => undefined;
-  const called = new Promise<void>((resolve) => {
-    markCalled = resolve;
-  });
-  const done = writeRound(input, externalId, waiting, mayCall, markCalled).finally(markCalled);
+/** A round started now; its calls go out through the pass's call slots. */
+function startRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], callSlots: LimitFunction): RoundInFlight {
+  const done = writeRound(input, externalId, waiting, callSlots);
   done.catch(() => undefined); // settled by the pass, even when an earlier round fails first
-  return { ids: new Set(waiting.map((p) => p.canonicalId)), called, done };
+  return { ids: new Set(waiting.map((p) => p.canonicalId)), done };
 }
 
 /**
@@ -123,7 +119,7 @@ function startRound(input: WritePassInput, externalId: string, waiting: readonly
  * with the records that needed no write. A batch whose call failed stays waiting, whole; every batch
  * settles before the pass goes on or stops, so none is left writing behind a deferred job.
  */
-async function writeRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], mayCall: Promise<void>, called: () => void): Promise<Round> {
+async function writeRound(input: WritePassInput, externalId: string, waiting: readonly PendingRecord[], callSlots: LimitFunction): Promise<Round> {
   const { stores, connectionId, object, mapping } = input;
   const counts: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
   const prepared = await prepare(input, waiting, counts);
@@ -132,9 +128,7 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
   // Before any call: a record upserted by external id may be created by it, and an interruption before the
   // commit must not lose that. Ids an earlier attempt left open come back (see create-intents.ts).
   const interrupted = await stores.createIntents.open(connectionId, mapping.object, prepared.filter((p) => p.input.crmId === undefined).map((p) => p.input.externalId));
-  await mayCall;
-  const settled = await Promise.allSettled(batches.map((batch) => input.connector.upsert(mapping.object, externalId, batch.map((p) => p.input))));
-  called();
+  const settled = await Promise.allSettled(batches.map((batch) => callSlots(() => input.connector.upsert(mapping.object, externalId, batch.map((p) => p.input)))));
 
   const written = new Map<string, string>();
   const links: { canonicalId: string; crmId: string }[] = [];

@@ -4,6 +4,8 @@
  */
 export interface Deferral {
   readonly deferMs: number;
+  /** Waiting its turn, not held back by a failure: logged at debug, not as a warning. */
+  readonly routine?: boolean;
 }
 
 export function isDeferral(error: unknown): error is Error & Deferral {

@@ -72,7 +72,9 @@ export function createQueueWorker<Schema extends z.ZodType, Result>(
     } catch (error) {
       if (isDeferral(error)) {
         await job.moveToDelayed(Date.now() + error.deferMs, token);
-        logFor().warn({ err: error, deferMs: error.deferMs }, 'job deferred without spending an attempt');
+        const details = { err: error, deferMs: error.deferMs };
+        if (error.routine === true) logFor().debug(details, 'job waits its turn without spending an attempt');
+        else logFor().warn(details, 'job deferred without spending an attempt');
         throw new DelayedError();
       }
       if (error instanceof ReleasedForShutdown) {

@@ -87,10 +87,14 @@ export class PendingWrites {
     return Number(await MARK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [now, joinLines(canonicalIds)]));
   }
 
-  /** The oldest `limit` waiting records with their versions (nothing is removed). */
-  async peek(connectionId: string, object: string, limit: number): Promise<PendingRecord[]> {
+  /**
+   * The oldest `limit` waiting records with their versions (nothing is removed), leaving out the ids in
+   * `taken` (records a pass is already writing: they are still waiting, and still first in line).
+   */
+  async peek(connectionId: string, object: string, limit: number, taken: ReadonlySet<string> = new Set()): Promise<PendingRecord[]> {
     const [order, versions] = this.#keys(connectionId, object);
-    const ids = await this.#redis.zrange(order, 0, limit - 1);
+    const listed = await this.#redis.zrange(order, 0, limit + taken.size - 1);
+    const ids = taken.size === 0 ? listed : listed.filter((id) => !taken.has(id)).slice(0, limit);
     if (ids.length === 0) return [];
     const values = await this.#redis.hmget(versions, ...ids);
     return ids.map((canonicalId, index) => ({ canonicalId, version: values[index] ?? '0' }));

@@ -17,6 +17,16 @@ describe('pending writes', () => {
     expect((await pending.peek('northwind', 'companies', 2)).map((r) => r.canonicalId)).toEqual(['a', 'b']);
   });
 
+  it('given records a pass is already writing, then the next batch is the oldest of the others, full', async () => {
+    ws = await testWorkspace();
+    const pending = new PendingWrites(ws.redis, ws.prefix);
+    await pending.mark('northwind', 'companies', ['a', 'b', 'c', 'd', 'e'], 1000);
+    const next = await pending.peek('northwind', 'companies', 2, new Set(['a', 'c']));
+    expect(next.map((r) => r.canonicalId)).toEqual(['b', 'd']);
+    expect(next.every((r) => r.version === '1')).toBe(true);
+    expect(await pending.count('northwind', 'companies')).toBe(5);
+  });
+
   it('given a record changed again while its batch was being written, then acking the batch keeps it waiting', async () => {
     ws = await testWorkspace();
     const pending = new PendingWrites(ws.redis, ws.prefix);

@@ -6,20 +6,51 @@ import type { EngineRuntime } from '../engine-runtime.js';
 import { withdrawCopies } from '../withdraw-copies.js';
 import { WriteLock } from '../write-lock.js';
 import { REPORT_EVERY_MS, runAccountMapping } from './account-mapping-pass.js';
+import { mappingDeferral } from './account-writes-waiting.js';
 import { isMapped } from './overlap-fields.js';
 
+/** While a pass runs, account mapping runs at most this often (a long first load shows overlaps as it goes). */
+export const MAPPING_DURING_PASS_EVERY_MS = 60_000;
+
+/** What a job that commits account changes tells account mapping. */
+export interface AccountChangeListener {
+  /** Records committed changes (an ingest page, removals). */
+  onChanged(canonicalIds: readonly string[]): Promise<void>;
+  /** The job's commits are over (done, failed or stopped): one run for what it recorded, now. */
+  settled(): Promise<void>;
+}
+
 /**
- * Account changes committed by an ingest or removal pass: recorded for account mapping and a run queued
- * (one per coalescing window, however many pages changed in it).
+ * Account changes committed by an ingest or removal pass: recorded for account mapping as they are committed,
+ * and one run queued when the pass is over. A run during the pass would compete with it for the CPU and
+ * re-match what the next page changes again (a first load commits a page every few milliseconds), so while it
+ * runs a run is queued at most every MAPPING_DURING_PASS_EVERY_MS. Changes stay recorded in the stream whatever
+ * happens to the job: a worker crashing mid-pass queues a run when it starts again.
  */
-export function accountChangeListener(runtime: EngineRuntime, connectionId: string): ((canonicalIds: readonly string[]) => Promise<void>) | undefined {
+export function accountChangeListener(runtime: EngineRuntime, connectionId: string): AccountChangeListener | undefined {
   const record = accountChangeRecorder(runtime, connectionId);
   if (!record) return undefined;
-  return async (canonicalIds) => {
-    await record(canonicalIds);
-    const window = runtime.settings.coalesceMs;
-    await runtime.accountMapping.queue.add('match', { trigger: 'change' }, { delay: window, deduplication: { id: 'match--accounts', ttl: Math.max(window, 1) } });
+  let unqueued = false;
+  let queuedAt = Date.now();
+  return {
+    async onChanged(canonicalIds) {
+      await record(canonicalIds);
+      unqueued = true;
+      if (Date.now() - queuedAt < MAPPING_DURING_PASS_EVERY_MS) return;
+      await queueAccountMapping(runtime);
+      unqueued = false;
+      queuedAt = Date.now();
+    },
+    async settled() {
+      if (unqueued) await queueAccountMapping(runtime);
+    },
   };
+}
+
+/** Queues one account mapping run soon (one per coalescing window, however many ask in it). */
+export async function queueAccountMapping(runtime: EngineRuntime): Promise<void> {
+  const window = runtime.settings.coalesceMs;
+  await runtime.accountMapping.queue.add('match', { trigger: 'change' }, { delay: window, deduplication: { id: 'match--accounts', ttl: Math.max(window, 1) } });
 }
 
 /** Records account changes for account mapping without queueing a run (the caller runs it: `cosell sync`). */
@@ -35,6 +66,9 @@ export function accountChangeRecorder(runtime: EngineRuntime, connectionId: stri
  */
 export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
   return registerProcessor(matchQueue, async (payload, { job, logger }) => {
+    // Account writes first (see accountWritesWaiting), for a while.
+    const deferral = await mappingDeferral(runtime, job.timestamp);
+    if (deferral) throw deferral;
     const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS, job.id ?? '');
     await flush(targets);
     // Changes came faster than reports are rebuilt: one more run when the next report is due.

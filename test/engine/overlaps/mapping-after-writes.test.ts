@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { accountChangeListener } from '../../../src/engine/overlaps/account-mapping-processor.js';
+import { AccountWritesWaitingError, MAPPING_WAITS_FOR_WRITES_MS, mappingDeferral } from '../../../src/engine/overlaps/account-writes-waiting.js';
+import { NO_FAULTS } from '../../../src/sandbox/fault-settings.js';
+import { closeHarness, drained, seedVendor, startHarness, type Harness } from '../../helpers/hubspot-engine-harness.js';
+import { waitFor } from '../../helpers/test-redis.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  if (harness) await closeHarness(harness);
+  harness = undefined;
+});
+
+const matchJobs = async (h: Harness): Promise<number> => {
+  const counts = await h.runtime.accountMapping.queue.queue.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized');
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+};
+
+describe('account mapping after the sync', () => {
+  it('given account writes waiting for any connection, then a run just queued waits, and runs once none are or once it has waited long enough', async () => {
+    const h = (harness = await startHarness());
+    const now = Date.now();
+    expect(await mappingDeferral(h.runtime, now, now)).toBeUndefined();
+
+    await h.runtime.stores.pending.mark('northwind', 'account', ['acc_a', 'acc_b']);
+    const deferral = await mappingDeferral(h.runtime, now, now);
+    expect(deferral).toBeInstanceOf(AccountWritesWaitingError);
+    expect(deferral?.message).toContain('2 account writes are waiting');
+    expect(deferral?.deferMs).toBeGreaterThanOrEqual(250);
+    expect(deferral?.routine).toBe(true);
+    // Writes that never drain (a target refusing everything) hold it back only so long.
+    expect(await mappingDeferral(h.runtime, now - MAPPING_WAITS_FOR_WRITES_MS, now)).toBeUndefined();
+
+    await h.runtime.stores.pending.mark('vendor', 'account', ['acc_c']);
+    await h.runtime.stores.pending.ack('northwind', 'account', await h.runtime.stores.pending.peek('northwind', 'account', 10));
+    expect((await mappingDeferral(h.runtime, now, now))?.message).toContain('1 account writes are waiting');
+  });
+
+  it('given a pass committing page after page, then account mapping is queued once, when the pass is over', async () => {
+    const h = (harness = await startHarness());
+    const listener = accountChangeListener(h.runtime, 'vendor');
+    if (!listener) throw new Error('northwind shares accounts: vendor account changes are followed');
+    await listener.onChanged(['acc_1', 'acc_2']);
+    await listener.onChanged(['acc_3']);
+    expect(await matchJobs(h)).toBe(0);
+    await listener.settled();
+    expect(await matchJobs(h)).toBe(1);
+    // A job that recorded nothing queues nothing.
+    await accountChangeListener(h.runtime, 'vendor')?.settled();
+    expect(await matchJobs(h)).toBe(1);
+  });
+
+  it('given a vendor load whose partner writes are slow, then account mapping runs once, after every account is written', async () => {
+    const h = (harness = await startHarness());
+    h.partner.configure({ faults: { ...NO_FAULTS, latencyMs: 200 } });
+    await seedVendor(h.vendor, 1_000);
+    const jobId = await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' });
+    await waitFor(async () => (await h.ingest.queue.getJobState(jobId)) === 'completed', { what: 'ingest pass', timeoutMs: 30_000 });
+    await drained(h);
+    await waitFor(async () => {
+      const counts = await h.runtime.accountMapping.queue.queue.getJobCounts('completed', 'waiting', 'delayed', 'active');
+      return (counts.completed ?? 0) > 0 && (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.active ?? 0) === 0;
+    }, { what: 'account mapping runs done', timeoutMs: 30_000 });
+
+    const ingest = await h.ingest.queue.getJob(jobId);
+    const [run] = await h.runtime.accountMapping.queue.queue.getJobs(['completed']);
+    // The 10 pages of the pass (100 companies each) made one run, not one per coalescing window.
+    expect(await matchJobs(h)).toBe(1);
+    expect((run?.data as { trigger?: string } | undefined)?.trigger).toBe('change');
+    expect(run?.processedOn).toBeGreaterThanOrEqual(ingest?.finishedOn ?? Number.POSITIVE_INFINITY);
+    // It ran once the partner had every account: after the write pass that wrote the last of them began.
+    const passes = (await h.runtime.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back' && r.connectionId === 'northwind').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    let written = 0;
+    const last = passes.find((pass) => (written += pass.counts.written) >= 1_000);
+    expect(last).toBeDefined();
+    expect(run?.processedOn).toBeGreaterThan(Date.parse(last?.startedAt ?? ''));
+    expect(h.partner.portal.stores.companies.size).toBe(1_000);
+  }, 60_000);
+});
