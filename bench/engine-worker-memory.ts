@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import { JobQueue } from '../src/queues/job-queue.js';
-import { ingestQueue, writeBackQueue } from '../src/queues/queue-catalog.js';
+import { ingestQueue, matchQueue, writeBackQueue } from '../src/queues/queue-catalog.js';
 import { openStores } from '../src/engine/engine-context.js';
 import { loadSeedOrg } from '../src/sandbox/salesforce/load-seed-org.js';
 import { startHubSpotSandbox } from '../src/sandbox/hubspot/hubspot-sandbox.js';
@@ -46,6 +46,7 @@ try {
   const connection = { connection: bench.redis, prefix: bench.prefix };
   const ingest = new JobQueue(ingestQueue, connection);
   const writeBack = new JobQueue(writeBackQueue, connection);
+  const match = new JobQueue(matchQueue, connection);
   const stores = openStores(bench.redis, bench.prefix);
   const started = performance.now();
   const jobId = await ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' });
@@ -60,11 +61,23 @@ try {
     await sleep(500);
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`worker synced ${partner.portal.stores.companies.size} of ${RECORDS} accounts in ${seconds.toFixed(0)} s (${Math.round(RECORDS / seconds)} records/s; reading done at ${((ingestDone - started) / 1000).toFixed(0)} s); worker peak RSS ${(await peak()).toFixed(0)} MiB`);
+  const syncPeak = await peak();
+  // Then account mapping, which waits for the sync's writes: until no run is queued or running and its
+  // write-back to the vendor's accounts is done.
+  for (;;) {
+    const counts = await match.queue.getJobCounts('waiting', 'active', 'delayed');
+    const written = await writeBack.queue.getJobCounts('waiting', 'active', 'delayed');
+    const pending = await stores.pending.count('vendor', 'account');
+    if (Object.values(counts).concat(Object.values(written)).every((n) => n === 0) && pending === 0) break;
+    await sleep(500);
+  }
+  const mappedSeconds = (performance.now() - started) / 1000;
+  console.log(`worker synced ${partner.portal.stores.companies.size} of ${RECORDS} accounts in ${seconds.toFixed(0)} s (${Math.round(RECORDS / seconds)} records/s; reading done at ${((ingestDone - started) / 1000).toFixed(0)} s); worker peak RSS ${syncPeak.toFixed(0)} MiB; account mapping done at ${mappedSeconds.toFixed(0)} s, peak RSS then ${(await peak()).toFixed(0)} MiB`);
   worker.kill('SIGTERM');
   await new Promise((resolve) => worker.once('exit', resolve));
   await ingest.close();
   await writeBack.close();
+  await match.close();
 } finally {
   await vendor.close();
   await partner.close();

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// One-shot hash(): no hasher object per record (a few times faster on short inputs).
+import { hash } from 'node:crypto';
 
 /**
  * The canonical id of a record first seen in a CRM, derived from where it came from: the same source
@@ -6,6 +7,6 @@ import { createHash } from 'node:crypto';
  * creates duplicates. Short, URL- and CRM-safe (it is written to external-id fields).
  */
 export function canonicalIdFor(kind: string, connectionId: string, object: string, crmId: string): string {
-  const digest = createHash('sha256').update(`${connectionId}\u0000${object}\u0000${crmId}`).digest('base64url');
+  const digest = hash('sha256', `${connectionId}\u0000${object}\u0000${crmId}`, 'base64url');
   return `${kind.slice(0, 3)}_${digest.slice(0, 22).replace(/[-_]/g, (c) => (c === '-' ? 'x' : 'y'))}`;
 }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// One-shot hash(): no hasher object per record (a few times faster on short inputs).
+import { hash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
 import { stableJson } from './stable-json.js';
@@ -8,7 +9,7 @@ import { stableJson } from './stable-json.js';
  * hashes mean "nothing to do": a record read back unchanged, or our own write read back (no echo).
  */
 export function contentHash(values: Readonly<Record<string, unknown>>): string {
-  return createHash('sha256').update(stableJson(values)).digest('base64url').slice(0, 22);
+  return hash('sha256', stableJson(values), 'base64url').slice(0, 22);
 }
 
 /**
