@@ -10,6 +10,7 @@ import { ingestQueue, writeBackQueue } from '../../src/queues/queue-catalog.js';
 import { benchRedis, type BenchRedis } from './bench-redis.js';
 import type { EngineProcessSetup } from './engine-process-setup.js';
 import { startRemoteSandboxes, type RemoteSandboxes } from './remote-sandboxes.js';
+import { stopChild } from './stop-child.js';
 
 export interface EngineBench {
   sandboxes: RemoteSandboxes;
@@ -63,7 +64,7 @@ export async function startEngineBench(options: EngineBenchOptions = {}): Promis
     layout: layout.split('|').join(' | '),
     pids: { engine: engines.map((child) => child.pid ?? 0), sandboxes: [sandboxes.pid], redis: redisPid > 0 ? [redisPid] : [] },
     async close() {
-      await Promise.all(engines.map(stopProcess));
+      await Promise.all(engines.map((engine) => stopChild(engine, (child) => child.kill('SIGTERM'))));
       await ingest.close();
       await writeBack.close();
       await deadLetters.close();
@@ -86,19 +87,6 @@ function startEngineProcess(setup: EngineProcessSetup): Promise<ChildProcess> {
     child.once('exit', (code) => {
       reject(new Error(`an engine process (${setup.queues.join(',')}) exited (code ${String(code)}) before it was ready`));
     });
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }
 

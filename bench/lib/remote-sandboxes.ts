@@ -1,7 +1,8 @@
 // Starts the engine benchmarks' sandbox CRMs in a child process (sandbox-process.ts) and talks to it.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import type { SalesforceSandboxCredentials } from '../../src/sandbox/salesforce/salesforce-sandbox.js';
 import type { HubSpotEndpoint, SandboxReply, SandboxRequest, SandboxSetup } from './sandbox-protocol.js';
+import { stopChild } from './stop-child.js';
 
 type Request = SandboxRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -67,21 +68,6 @@ export async function startRemoteSandboxes(setup: SandboxSetup): Promise<RemoteS
       return { partner: p, bare: b };
     },
     rename: async (count, every) => (await ask({ type: 'rename', count, every }, 'renamed')).renamed,
-    close: () => closeChild(child),
+    close: () => stopChild(child, (running) => running.send({ type: 'close', id: -1 })),
   };
-}
-
-function closeChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => {
-      resolve();
-    });
-    child.send({ type: 'close', id: -1 });
-    // A sandbox that does not close in time is stopped: the benchmark has its figures already.
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-  });
 }
