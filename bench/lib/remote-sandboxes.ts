@@ -4,7 +4,8 @@ import type { SalesforceSandboxCredentials } from '../../src/sandbox/salesforce/
 import type { HubSpotEndpoint, SandboxReply, SandboxRequest, SandboxSetup } from './sandbox-protocol.js';
 import { stopChild } from './stop-child.js';
 
-type Request = SandboxRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A request before its id is given (each kind of request keeps its own fields). */
+type Request<R = SandboxRequest> = R extends SandboxRequest ? Omit<R, 'id'> : never;
 
 export interface RemoteSandboxes {
   /** The vendor Salesforce. */

@@ -42,12 +42,6 @@ interface Prepared {
   hash: string;
 }
 
-/**
- * Writes everything waiting for one connection's object, in full batches (a few in flight at once): each record's outgoing values
- * are computed, unchanged ones cost nothing (the hash of what was last written), the rest go out as
- * upserts by external id with one outcome per record. A failed record is parked in the dead-letter queue
- * with the CRM's code; the others are committed. A batch leaves the waiting list only once committed.
- */
 /** CRM calls of a pass in flight at once (a round's batches, then the next round's as each one ends). */
 const BATCHES_IN_FLIGHT = 4;
 /** Rounds started and not yet settled: one committing, one calling, one being prepared. */
@@ -58,6 +52,12 @@ interface RoundInFlight {
   done: Promise<Round>;
 }
 
+/**
+ * Writes everything waiting for one connection's object, in full batches (a few in flight at once): each record's outgoing values
+ * are computed, unchanged ones cost nothing (the hash of what was last written), the rest go out as
+ * upserts by external id with one outcome per record. A failed record is parked in the dead-letter queue
+ * with the CRM's code; the others are committed. A batch leaves the waiting list only once committed.
+ */
 export async function runWritePass(input: WritePassInput): Promise<WritePassCounts> {
   const counts: WritePassCounts = { written: 0, unchanged: 0, failed: 0, calls: 0 };
   const { stores, connectionId, object, mapping } = input;

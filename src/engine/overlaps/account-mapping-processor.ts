@@ -10,7 +10,7 @@ import { mappingDeferral } from './account-writes-waiting.js';
 import { isMapped } from './overlap-fields.js';
 
 /** While a pass runs, account mapping runs at most this often (a long first load shows overlaps as it goes). */
-export const MAPPING_DURING_PASS_EVERY_MS = 60_000;
+const MAPPING_DURING_PASS_EVERY_MS = 60_000;
 
 /** What a job that commits account changes tells account mapping. */
 export interface AccountChangeListener {
@@ -48,7 +48,7 @@ export function accountChangeListener(runtime: EngineRuntime, connectionId: stri
 }
 
 /** Queues one account mapping run soon (one per coalescing window, however many ask in it). */
-export async function queueAccountMapping(runtime: EngineRuntime): Promise<void> {
+async function queueAccountMapping(runtime: EngineRuntime): Promise<void> {
   const window = runtime.settings.coalesceMs;
   await runtime.accountMapping.queue.add('match', { trigger: 'change' }, { delay: window, deduplication: { id: 'match--accounts', ttl: Math.max(window, 1) } });
 }

@@ -1,5 +1,6 @@
 import type { Deferral } from '../../queues/job-deferral.js';
 import type { EngineRuntime } from '../engine-runtime.js';
+import { VENDOR } from '../workspace-rules.js';
 
 /** An account mapping run waits at most this long (from when it was queued) for account writes to drain. */
 export const MAPPING_WAITS_FOR_WRITES_MS = 30_000;
@@ -33,8 +34,8 @@ export async function mappingDeferral(runtime: EngineRuntime, queuedAt: number, 
  * writes for the CPU and the CRMs' limits, and whatever it computes for the accounts still arriving is
  * computed again once they have.
  */
-export async function accountWritesWaiting(runtime: EngineRuntime): Promise<number> {
-  const connections = ['vendor', ...runtime.workspace.partners.map((partner) => partner.id)];
+async function accountWritesWaiting(runtime: EngineRuntime): Promise<number> {
+  const connections = [VENDOR, ...runtime.workspace.partners.map((partner) => partner.id)];
   const counts = await Promise.all(connections.map((connectionId) => runtime.stores.pending.count(connectionId, 'account')));
   return counts.reduce((sum, n) => sum + n, 0);
 }
