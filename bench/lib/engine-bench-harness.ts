@@ -7,6 +7,7 @@ import { openStores, type EngineStores } from '../../src/engine/engine-context.j
 import { DeadLetterQueue } from '../../src/queues/dead-letter-queue.js';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue, writeBackQueue } from '../../src/queues/queue-catalog.js';
+import { PRODUCT_QUEUES } from '../../src/runtime/product-processors.js';
 import { benchRedis, type BenchRedis } from './bench-redis.js';
 import type { EngineProcessSetup } from './engine-process-setup.js';
 import { startRemoteSandboxes, type RemoteSandboxes } from './remote-sandboxes.js';
@@ -39,11 +40,18 @@ export interface EngineBenchOptions {
 export async function startEngineBench(options: EngineBenchOptions = {}): Promise<EngineBench> {
   const perTen = options.hubspotPerTenSeconds ?? 100_000;
   const layout = process.env.BENCH_ENGINE_PROCESSES ?? 'ingest,write-back,match';
+  const processes = layout.split('|').map((queues) => queues.split(',').map((q) => q.trim()));
+  const named = processes.flat();
+  const unknown = named.filter((q) => !(PRODUCT_QUEUES as readonly string[]).includes(q));
+  const unserved = PRODUCT_QUEUES.filter((q) => !named.includes(q));
+  if (unknown.length > 0 || unserved.length > 0) {
+    throw new Error(`BENCH_ENGINE_PROCESSES "${layout}": every one of ${PRODUCT_QUEUES.join(', ')} must be served and nothing else named (unknown: ${unknown.join(', ') || 'none'}; not served: ${unserved.join(', ') || 'none'}); e.g. "ingest,match|write-back"`);
+  }
   const sandboxes = await startRemoteSandboxes({ hubspotPerTenSeconds: perTen });
   const bench = benchRedis();
-  const engines = await Promise.all(layout.split('|').map((queues) => startEngineProcess({
+  const engines = await Promise.all(processes.map((queues) => startEngineProcess({
     workspaceId: bench.prefix.slice(8, -1),
-    queues: queues.split(',').map((q) => q.trim()),
+    queues,
     vendor: sandboxes.vendor,
     partner: sandboxes.partner,
     hubspotPerTenSeconds: perTen,
