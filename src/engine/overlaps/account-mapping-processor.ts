@@ -66,8 +66,8 @@ export function accountChangeRecorder(runtime: EngineRuntime, connectionId: stri
  */
 export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
   return registerProcessor(matchQueue, async (payload, { job, logger }) => {
-    // Account writes first (see accountWritesWaiting), for a while.
-    const deferral = await mappingDeferral(runtime, job.timestamp);
+    // Account writes first, while they drain (see mappingDeferral).
+    const deferral = await mappingDeferral(runtime, { id: job.id ?? '', queuedAt: job.timestamp });
     if (deferral) throw deferral;
     const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS, job.id ?? '');
     await flush(targets);

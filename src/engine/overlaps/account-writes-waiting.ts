@@ -1,9 +1,12 @@
 import type { Deferral } from '../../queues/job-deferral.js';
+import { stateKey } from '../../redis/key-prefix.js';
 import type { EngineRuntime } from '../engine-runtime.js';
 import { VENDOR } from '../workspace-rules.js';
 
-/** An account mapping run waits at most this long (from when it was queued) for account writes to drain. */
-export const MAPPING_WAITS_FOR_WRITES_MS = 30_000;
+/** A mapping run waits for account writes while they drain; once this long passes with no fewer waiting, it runs. */
+export const MAPPING_WAITS_FOR_PROGRESS_MS = 30_000;
+/** However well they drain, a run waits at most this long from when it was queued (a load that never ends). */
+export const MAPPING_WAITS_AT_MOST_MS = 10 * 60_000;
 
 /** Account writes are waiting: this run comes back once they are done (no attempt spent, logged at debug). */
 export class AccountWritesWaitingError extends Error implements Deferral {
@@ -17,22 +20,49 @@ export class AccountWritesWaitingError extends Error implements Deferral {
   }
 }
 
+/** The mapping run asking: its job id and when it was queued. */
+export interface WaitingRun {
+  id: string;
+  queuedAt: number;
+}
+
 /**
- * What a mapping run queued at `queuedAt` does now: undefined to run, or the deferral to throw while
- * account writes are waiting and it has not waited MAPPING_WAITS_FOR_WRITES_MS yet (a target that cannot
- * be written to must not hold account mapping back for long).
+ * What a mapping run does now: undefined to run, or the deferral to throw while account writes are waiting
+ * and draining. A target that cannot be written to (no fewer writes waiting for MAPPING_WAITS_FOR_PROGRESS_MS)
+ * holds account mapping back only that long; a large load that keeps draining, until it is written (at most
+ * MAPPING_WAITS_AT_MOST_MS). The fewest writes seen waiting, and when, are kept in Redis per run, since a deferred
+ * run may come back in another worker process.
  */
-export async function mappingDeferral(runtime: EngineRuntime, queuedAt: number, now = Date.now()): Promise<AccountWritesWaitingError | undefined> {
-  if (now - queuedAt >= MAPPING_WAITS_FOR_WRITES_MS) return undefined;
+export async function mappingDeferral(runtime: EngineRuntime, run: WaitingRun, now = Date.now()): Promise<AccountWritesWaitingError | undefined> {
+  const progress = stateKey(runtime.prefix, 'match-waits');
+  if (now - run.queuedAt >= MAPPING_WAITS_AT_MOST_MS) return ranAfterWaiting(runtime, progress, run);
   const waiting = await accountWritesWaiting(runtime);
-  return waiting > 0 ? new AccountWritesWaitingError(waiting, Math.max(250, runtime.settings.coalesceMs)) : undefined;
+  if (waiting === 0) return ranAfterWaiting(runtime, progress, run);
+  const seen = parseProgress(await runtime.redis.hget(progress, run.id));
+  if (seen === undefined || waiting < seen.fewest) {
+    await runtime.redis.multi().hset(progress, run.id, JSON.stringify({ fewest: waiting, at: now })).pexpire(progress, MAPPING_WAITS_AT_MOST_MS * 2).exec();
+  } else if (now - seen.at >= MAPPING_WAITS_FOR_PROGRESS_MS) {
+    return ranAfterWaiting(runtime, progress, run);
+  }
+  return new AccountWritesWaitingError(waiting, Math.max(250, runtime.settings.coalesceMs));
+}
+
+async function ranAfterWaiting(runtime: EngineRuntime, progress: string, run: WaitingRun): Promise<undefined> {
+  await runtime.redis.hdel(progress, run.id);
+  return undefined;
+}
+
+function parseProgress(raw: string | null): { fewest: number; at: number } | undefined {
+  if (raw === null) return undefined;
+  const parsed = JSON.parse(raw) as { fewest?: unknown; at?: unknown };
+  return typeof parsed.fewest === 'number' && typeof parsed.at === 'number' ? { fewest: parsed.fewest, at: parsed.at } : undefined;
 }
 
 /**
  * Account records waiting to be written to any connection. Account mapping reads what the sync has stored
  * and writes its fields to the same accounts: run while a load is still being written, it competes with the
- * writes for the CPU and the CRMs' limits, and whatever it computes for the accounts still arriving is
- * computed again once they have.
+ * writes for the CPU and the CRMs' limits, holds its index of every vendor account in memory beside them, and
+ * whatever it computes for the accounts still arriving is computed again once they have.
  */
 async function accountWritesWaiting(runtime: EngineRuntime): Promise<number> {
   const connections = [VENDOR, ...runtime.workspace.partners.map((partner) => partner.id)];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountChangeListener } from '../../../src/engine/overlaps/account-mapping-processor.js';
-import { AccountWritesWaitingError, MAPPING_WAITS_FOR_WRITES_MS, mappingDeferral } from '../../../src/engine/overlaps/account-writes-waiting.js';
+import { AccountWritesWaitingError, MAPPING_WAITS_AT_MOST_MS, MAPPING_WAITS_FOR_PROGRESS_MS, mappingDeferral } from '../../../src/engine/overlaps/account-writes-waiting.js';
 import { NO_FAULTS } from '../../../src/sandbox/fault-settings.js';
 import { closeHarness, drained, seedVendor, startHarness, type Harness } from '../../helpers/hubspot-engine-harness.js';
 import { waitFor } from '../../helpers/test-redis.js';
@@ -17,23 +17,48 @@ const matchJobs = async (h: Harness): Promise<number> => {
 };
 
 describe('account mapping after the sync', () => {
-  it('given account writes waiting for any connection, then a run just queued waits, and runs once none are or once it has waited long enough', async () => {
+  it('given account writes waiting for any connection, then a run just queued waits, and runs once none are', async () => {
     const h = (harness = await startHarness());
     const now = Date.now();
-    expect(await mappingDeferral(h.runtime, now, now)).toBeUndefined();
+    const run = { id: 'run-1', queuedAt: now };
+    expect(await mappingDeferral(h.runtime, run, now)).toBeUndefined();
 
     await h.runtime.stores.pending.mark('northwind', 'account', ['acc_a', 'acc_b']);
-    const deferral = await mappingDeferral(h.runtime, now, now);
+    const deferral = await mappingDeferral(h.runtime, run, now);
     expect(deferral).toBeInstanceOf(AccountWritesWaitingError);
     expect(deferral?.message).toContain('2 account writes are waiting');
     expect(deferral?.deferMs).toBeGreaterThanOrEqual(250);
     expect(deferral?.routine).toBe(true);
-    // Writes that never drain (a target refusing everything) hold it back only so long.
-    expect(await mappingDeferral(h.runtime, now - MAPPING_WAITS_FOR_WRITES_MS, now)).toBeUndefined();
 
     await h.runtime.stores.pending.mark('vendor', 'account', ['acc_c']);
     await h.runtime.stores.pending.ack('northwind', 'account', await h.runtime.stores.pending.peek('northwind', 'account', 10));
-    expect((await mappingDeferral(h.runtime, now, now))?.message).toContain('1 account writes are waiting');
+    expect((await mappingDeferral(h.runtime, run, now + 1_000))?.message).toContain('1 account writes are waiting');
+    await h.runtime.stores.pending.ack('vendor', 'account', await h.runtime.stores.pending.peek('vendor', 'account', 10));
+    expect(await mappingDeferral(h.runtime, run, now + 2_000)).toBeUndefined();
+  });
+
+  it('given writes that drain, then a run waits for them past the progress window; given writes that stop draining, then it waits only that long', async () => {
+    const h = (harness = await startHarness());
+    const at = Date.now();
+    const ids = Array.from({ length: 30 }, (_, i) => `acc_${String(i)}`);
+    await h.runtime.stores.pending.mark('northwind', 'account', ids);
+    const run = { id: 'run-drain', queuedAt: at };
+    expect(await mappingDeferral(h.runtime, run, at)).toBeDefined();
+    // A large load: ten writes land every 20 s, so the run keeps waiting long after one progress window.
+    for (let step = 1; step <= 2; step += 1) {
+      await h.runtime.stores.pending.ack('northwind', 'account', await h.runtime.stores.pending.peek('northwind', 'account', 10));
+      expect(await mappingDeferral(h.runtime, run, at + step * 20_000)).toBeDefined();
+    }
+    // The writes stop draining (a target refusing everything): the run goes once a window passes with no progress,
+    // counted from the last write that landed, not from when the run was queued.
+    expect(await mappingDeferral(h.runtime, run, at + 40_000 + MAPPING_WAITS_FOR_PROGRESS_MS - 1)).toBeDefined();
+    expect(await mappingDeferral(h.runtime, run, at + 40_000 + MAPPING_WAITS_FOR_PROGRESS_MS)).toBeUndefined();
+
+    // Another run, however well the writes drain, waits no longer than the ceiling; its progress is its own.
+    const late = { id: 'run-late', queuedAt: at - MAPPING_WAITS_AT_MOST_MS };
+    expect(await mappingDeferral(h.runtime, late, at)).toBeUndefined();
+    const fresh = { id: 'run-fresh', queuedAt: at + 60_000 };
+    expect(await mappingDeferral(h.runtime, fresh, at + 60_000)).toBeDefined();
   });
 
   it('given a pass committing page after page, then account mapping is queued once, when the pass is over', async () => {
