@@ -1,6 +1,7 @@
 // Peak memory of a `cosell worker` process (a child process, as in production) while it syncs BENCH_MEMORY_RECORDS
 // accounts (default 1,000,000) from a sandbox Salesforce vendor to a sandbox HubSpot partner. The sandboxes run in
-// this process; the figure is the worker's own peak resident set (VmHWM), read from /proc.
+// this process; the figures are the worker's own peak resident set (VmHWM) and its resident set (VmRSS) as each
+// quarter of the accounts lands in HubSpot, read from /proc.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,10 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const pid = worker.pid ?? 0;
-  const peak = async (): Promise<number> => Number(/VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${String(pid)}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const status = async (field: 'VmHWM' | 'VmRSS'): Promise<number> => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(await readFile(`/proc/${String(pid)}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const peak = (): Promise<number> => status('VmHWM');
+  // Flat memory means the same resident set a quarter of the way through as at the end: sampled as records land.
+  const quarters: number[] = [];
   await sleep(3_000);
   const connection = { connection: bench.redis, prefix: bench.prefix };
   const ingest = new JobQueue(ingestQueue, connection);
@@ -55,6 +59,7 @@ try {
     const state = await ingest.queue.getJobState(jobId);
     if (state === 'failed') throw new Error(`ingest failed: ${(await ingest.queue.getJob(jobId))?.failedReason ?? ''}`);
     if (state === 'completed' && ingestDone === 0) ingestDone = performance.now();
+    while (quarters.length < 4 && partner.portal.stores.companies.size >= (RECORDS * (quarters.length + 1)) / 4) quarters.push(await status('VmRSS'));
     const counts = await writeBack.queue.getJobCounts('waiting', 'active', 'delayed');
     const pending = await stores.pending.count('northwind', 'account');
     if (state === 'completed' && (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + pending === 0) break;
@@ -72,7 +77,7 @@ try {
     await sleep(500);
   }
   const mappedSeconds = (performance.now() - started) / 1000;
-  console.log(`worker synced ${partner.portal.stores.companies.size} of ${RECORDS} accounts in ${seconds.toFixed(0)} s (${Math.round(RECORDS / seconds)} records/s; reading done at ${((ingestDone - started) / 1000).toFixed(0)} s); worker peak RSS ${syncPeak.toFixed(0)} MiB; account mapping done at ${mappedSeconds.toFixed(0)} s, peak RSS then ${(await peak()).toFixed(0)} MiB`);
+  console.log(`worker synced ${partner.portal.stores.companies.size} of ${RECORDS} accounts in ${seconds.toFixed(0)} s (${Math.round(RECORDS / seconds)} records/s; reading done at ${((ingestDone - started) / 1000).toFixed(0)} s); worker peak RSS ${syncPeak.toFixed(0)} MiB, RSS at 25/50/75/100 % written ${quarters.map((q) => q.toFixed(0)).join(' / ')} MiB; account mapping done at ${mappedSeconds.toFixed(0)} s, peak RSS then ${(await peak()).toFixed(0)} MiB`);
   worker.kill('SIGTERM');
   await new Promise((resolve) => worker.once('exit', resolve));
   await ingest.close();

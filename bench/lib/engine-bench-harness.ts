@@ -84,7 +84,8 @@ export async function startEngineBench(options: EngineBenchOptions = {}): Promis
 
 function startEngineProcess(setup: EngineProcessSetup): Promise<ChildProcess> {
   const child = fork(new URL('./engine-process.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_ENGINE_NODE_ARGS: Node options for the engine processes (a CPU profile, a GC trace; bench/README.md).
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '')],
     env: { ...process.env, BENCH_ENGINE_SETUP: JSON.stringify(setup) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
