@@ -131,7 +131,9 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');
       try {
         const counts = await runWritePass({
-          onBatches: () => lock.extend(),
+          onBatches: async () => {
+            await lock.extend();
+          },
           connector: runtime.connectors.get(payload.connectionId),
           connectionId: payload.connectionId,
           object: payload.object,

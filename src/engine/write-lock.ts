@@ -33,22 +33,52 @@ export class WriteLock {
   readonly #key: string;
   readonly #target: string;
   readonly #owner = randomUUID();
+  readonly #lockMs: number;
 
-  constructor(redis: Redis, prefix: string, connectionId: string, object: string) {
+  constructor(redis: Redis, prefix: string, connectionId: string, object: string, lockMs = LOCK_MS) {
     this.#redis = redis;
     this.#key = stateKey(prefix, 'writelock', connectionId, object);
     this.#target = `${connectionId} ${object}`;
+    this.#lockMs = lockMs;
   }
 
   /** Takes the lock or throws WritePassBusyError (which defers the job by `retryMs`). */
   async acquire(retryMs: number): Promise<void> {
-    const taken = await this.#redis.set(this.#key, this.#owner, 'PX', LOCK_MS, 'NX');
+    const taken = await this.#redis.set(this.#key, this.#owner, 'PX', this.#lockMs, 'NX');
     if (taken !== 'OK') throw new WritePassBusyError(this.#target, retryMs);
   }
 
-  /** Keeps the lock while the pass works (called between batches). */
-  async extend(): Promise<void> {
-    await this.#redis.eval(EXTEND, 1, this.#key, this.#owner, LOCK_MS);
+  /** Keeps the lock while the pass works (called between batches). False when it was lost meanwhile. */
+  async extend(): Promise<boolean> {
+    return Number(await this.#redis.eval(EXTEND, 1, this.#key, this.#owner, this.#lockMs)) === 1;
+  }
+
+  /**
+   * Keeps the lock for work with no natural points to extend it at (account mapping building its indexes):
+   * extended every third of its life until `stop`. `onLost` hears once if it expired anyway (the process
+   * stalled longer than the lock lives, Redis lost it) and another holder may be running. A failed extension
+   * (Redis unreachable for a moment) is tried again at the next tick, which tells whether the lock outlived it.
+   */
+  keepAlive(onLost: () => void): { stop(): void } {
+    let stopped = false;
+    const timer = setInterval(() => {
+      this.extend().then(
+        (held) => {
+          if (held || stopped) return;
+          stopped = true;
+          clearInterval(timer);
+          onLost();
+        },
+        () => undefined,
+      );
+    }, Math.max(10, Math.floor(this.#lockMs / 3)));
+    timer.unref();
+    return {
+      stop: () => {
+        stopped = true;
+        clearInterval(timer);
+      },
+    };
   }
 
   async release(): Promise<void> {

@@ -85,10 +85,17 @@ export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets:
 export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, reportEveryMs = 0, jobId = ''): ReturnType<typeof runAccountMapping> {
   const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts');
   await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
+  // A full run over a million accounts outlives the lock: kept while it works, so no second run starts beside it.
+  const held = lock.keepAlive(() => {
+    logger.warn({ jobId }, 'account mapping lost its lock while running (this process stalled, or Redis lost the key); another run may start beside it');
+  });
   try {
-    await withdrawCopies(runtime, jobId, logger, () => lock.extend());
+    await withdrawCopies(runtime, jobId, logger, async () => {
+      await lock.extend();
+    });
     return await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs });
   } finally {
+    held.stop();
     await lock.release();
   }
 }
