@@ -3,6 +3,7 @@ import type { SyncObject } from '../config/schedule-schema.js';
 import type { MappingSet } from '../mappings/mapping-set.js';
 import { resolveTwoWay } from '../mappings/precedence.js';
 import type { CanonicalRecord, CanonicalStore } from '../state/canonical-store.js';
+import { stableJson } from '../state/stable-json.js';
 import type { ChangeRouter, WriteTarget } from './change-router.js';
 import { crmObjectFor } from './crm-objects.js';
 import type { OutgoingView } from './outgoing-view.js';
@@ -88,10 +89,32 @@ export function accountValues(partners: readonly Pick<Workspace['partners'][numb
   if (targetConnectionId === VENDOR) return vendor && overlap ? { values: overlap.values, allowed: VENDOR_SIDE_FIELDS } : undefined;
   const partner = partners.find((p) => p.id === targetConnectionId);
   if (!partner) return undefined;
-  if (vendor) return partner.sharing.share === 'all' ? { values: vendor.values, allowed: new Set(partner.sharing.fields ?? []) } : undefined;
+  if (vendor) return partner.sharing.share === 'all' ? copyValues(vendor.values, record.sources.get(partner.id)?.values, partner.sharing.fields ?? []) : undefined;
   // Cleared values go whatever the policy: they take back what an earlier, wider policy let the partner see.
   if (overlap && record.sources.has(partner.id) && (receivesOverlaps(partner) || isCleared(overlap.values))) return { values: overlap.values, allowed: PARTNER_SIDE_FIELDS };
   return undefined;
+}
+
+/**
+ * A vendor account's copy in the CRM of a partner sharing `all`: the allowlisted fields, and blank for any other
+ * field the copy, as last read back, holds with the vendor's value — what an earlier, wider allowlist gave it.
+ * A value the partner's users put there themselves (not the vendor's) is theirs and stays.
+ */
+function copyValues(vendor: Record<string, unknown>, copy: Readonly<Record<string, unknown>> | undefined, fields: readonly string[]): { values: Record<string, unknown>; allowed: ReadonlySet<string> } {
+  const allowed = new Set(fields);
+  // The vendor's own object unless a field is taken back (most copies): no copy per record written.
+  let values = vendor;
+  for (const [field, held] of Object.entries(copy ?? {})) {
+    if (allowed.has(field) || isBlank(held) || stableJson(held) !== stableJson(vendor[field] ?? null)) continue;
+    if (values === vendor) values = { ...vendor };
+    values[field] = null;
+    allowed.add(field);
+  }
+  return { values, allowed };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
 }
 
 function isLinked(record: CanonicalRecord): boolean {

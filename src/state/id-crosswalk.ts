@@ -138,6 +138,18 @@ export class IdCrosswalk {
     return values.map((value) => value ?? undefined);
   }
 
+  /** The canonical ids linked in a connection's object, a chunk at a time (links made or removed meanwhile may be left out). */
+  async *scanCanonicalIds(connectionId: string, object: string, count = 1_000): AsyncGenerator<string[]> {
+    const key = this.#keys(connectionId, object)[1];
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.#redis.hscan(key, cursor, 'COUNT', count);
+      cursor = next;
+      const ids = flat.filter((_, index) => index % 2 === 0);
+      if (ids.length > 0) yield ids;
+    } while (cursor !== '0');
+  }
+
   /** Every link of a connection's object, CRM id → canonical id (small objects only: a partner directory). */
   async entries(connectionId: string, object: string): Promise<Map<string, string>> {
     return new Map(Object.entries(await this.#redis.hgetall(this.#keys(connectionId, object)[0])));

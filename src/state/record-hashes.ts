@@ -41,6 +41,11 @@ export class RecordHashes {
     await this.#redis.hset(this.#key(kind, connectionId, object), ...args);
   }
 
+  /** How many records of one connection's object have a hash of this kind. */
+  async count(kind: 'seen' | 'written', connectionId: string, object: string): Promise<number> {
+    return this.#redis.hlen(this.#key(kind, connectionId, object));
+  }
+
   async forget(connectionId: string, object: string, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.#redis

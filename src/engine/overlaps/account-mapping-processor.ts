@@ -3,7 +3,7 @@ import { matchQueue } from '../../queues/queue-catalog.js';
 import { registerProcessor, type ProcessorRegistration } from '../../runtime/processor-registration.js';
 import type { WriteTarget } from '../change-router.js';
 import type { EngineRuntime } from '../engine-runtime.js';
-import { withdrawCopies } from '../withdraw-copies.js';
+import { bringCopiesInLine } from '../copies-in-line.js';
 import { WriteLock } from '../write-lock.js';
 import { REPORT_EVERY_MS, runAccountMapping } from './account-mapping-pass.js';
 import { mappingDeferral } from './account-writes-waiting.js';
@@ -90,10 +90,11 @@ export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, 
     logger.warn({ jobId }, 'account mapping lost its lock while running (this process stalled, or Redis lost the key); another run may start beside it');
   });
   try {
-    await withdrawCopies(runtime, jobId, logger, async () => {
+    const copies = await bringCopiesInLine(runtime, jobId, logger, async () => {
       await lock.extend();
     });
-    return await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs });
+    const run = await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs });
+    return { ...run, targets: [...run.targets, ...copies.targets] };
   } finally {
     held.stop();
     await lock.release();

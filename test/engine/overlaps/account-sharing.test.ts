@@ -44,4 +44,15 @@ describe('what an account may carry to each connection', () => {
     const stillSet = record({ silent: { name: 'ACME' }, [OVERLAP_SOURCE]: { cosellOverlap: true, vendorRelationship: null, vendorOwner: null } });
     expect(accountValues(partners, stillSet, 'silent')).toBeUndefined();
   });
+
+  it("given a copy in a partner's CRM holding vendor values its allowlist no longer names, then those are taken back, and values the partner's users put there stay", () => {
+    const copy = record({ vendor: { name: 'Acme', website: 'acme.example', industry: 'Software', city: 'Lyon' }, reseller: { name: 'Acme', website: 'acme.example', industry: 'Software', city: 'Paris' } });
+    const outgoing = accountValues([partner('reseller', { share: 'all', fields: ['name'] })], copy, 'reseller');
+    expect(outgoing).toEqual({ values: { name: 'Acme', website: null, industry: null, city: 'Lyon' }, allowed: new Set(['name', 'website', 'industry']) });
+    // The vendor's record itself is left as it was.
+    expect(copy.sources.get('vendor')?.values.website).toBe('acme.example');
+    // Nothing to take back: the vendor's values as they are, not a copy of them.
+    const inLine = record({ vendor: { name: 'Acme', website: 'acme.example' }, reseller: { name: 'Acme', website: '' } });
+    expect(accountValues([partner('reseller', { share: 'all', fields: ['name'] })], inLine, 'reseller')?.values).toBe(inLine.sources.get('vendor')?.values);
+  });
 });

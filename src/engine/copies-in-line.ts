@@ -1,28 +1,46 @@
 import type { Logger } from '../logging/logger.js';
+import type { WriteTarget } from './change-router.js';
 import { deleteCopies, type CopyDeletion } from './delete-copies.js';
 import type { EngineRuntime } from './engine-runtime.js';
+import { offerVendorAccounts } from './offer-vendor-accounts.js';
 import { sharingFingerprint, SharingFingerprints } from './overlaps/sharing-fingerprint.js';
 import { resolveMapping } from './resolve-mapping.js';
 
 type Runtime = Pick<EngineRuntime, 'workspace' | 'mappings' | 'connectors' | 'stores' | 'deadLetters' | 'redis' | 'prefix'>;
 
 /**
- * The vendor accounts the engine copied into a partner's CRM while it shared `all` are the vendor's data: once
- * the partner's sharing is anything else (`overlaps`, `counts`, `nothing`) they are deleted there, as copies
- * are when their origin is removed: only the records the engine created, each audited, a refusal parked in the
- * dead-letter queue. Checked when a partner's sharing fingerprint changed; a partner whose copies are not all
- * gone keeps the old fingerprint, so the next account-mapping run tries again. `onProgress` runs between chunks.
+ * Brings the vendor accounts copied into partners' CRMs in line with each partner's sharing, when its
+ * fingerprint changed. The copies made while a partner shared `all` are the vendor's data: once its sharing is
+ * anything else (`overlaps`, `counts`, `nothing`) they are deleted there, as copies are when their origin is
+ * removed: only the records the engine created, each audited, a refusal parked in the dead-letter queue. A
+ * partner that now shares `all`, or with another allowlist, is offered every vendor account (see
+ * offer-vendor-accounts.ts): its write-back copies what it lacks and takes back fields no longer allowed. A
+ * partner whose copies are not all gone keeps the old fingerprint, so the next account-mapping run tries
+ * again. `onProgress` runs between chunks. Returns the targets given writes to do.
  */
-export async function withdrawCopies(runtime: Runtime, jobId: string, logger: Logger, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number }> {
+export async function bringCopiesInLine(runtime: Runtime, jobId: string, logger: Logger, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number; offered: number; targets: WriteTarget[] }> {
   const { workspace } = runtime;
   const fingerprints = new SharingFingerprints(runtime.redis, runtime.prefix);
   const stored = await fingerprints.get('copies', workspace.partners.map((p) => p.id));
   const done = new Map<string, string>();
-  const counts = { deleted: 0, failed: 0 };
+  const counts = { deleted: 0, failed: 0, offered: 0, targets: [] as WriteTarget[] };
   for (const [index, partner] of workspace.partners.entries()) {
     const fingerprint = sharingFingerprint(partner, workspace.territories ?? []);
     if (stored[index] === fingerprint) continue;
-    if (partner.sharing.share !== 'all') {
+    if (partner.sharing.share === 'all') {
+      // No fingerprint yet: a partner new to the workspace (nothing written to it) is offered everything; one
+      // the engine has written to already (the first run after an upgrade) has what its sharing sends.
+      if (stored[index] === undefined && (await wroteTo(runtime, partner.id))) {
+        done.set(partner.id, fingerprint);
+        continue;
+      }
+      const offered = await offerVendorAccounts(runtime, partner.id, onProgress);
+      counts.offered += offered;
+      if (offered > 0) {
+        counts.targets.push({ connectionId: partner.id, object: 'account' });
+        logger.info({ partnerId: partner.id, offered }, 'vendor accounts offered to a partner whose sharing of all changed');
+      }
+    } else {
       // One partner's CRM being down must not hold up account mapping for the others: tried again next run.
       const result = await withdrawFrom(runtime, partner.id, jobId, onProgress).catch((error: unknown) => {
         logger.warn({ err: error, partnerId: partner.id }, 'copies of vendor accounts not withdrawn yet; the next account-mapping run tries again');
@@ -37,6 +55,11 @@ export async function withdrawCopies(runtime: Runtime, jobId: string, logger: Lo
   }
   await fingerprints.set('copies', done);
   return counts;
+}
+
+async function wroteTo(runtime: Runtime, partnerId: string): Promise<boolean> {
+  const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, partnerId, 'account');
+  return (await runtime.stores.hashes.count('written', partnerId, mapping.object)) > 0;
 }
 
 async function withdrawFrom(runtime: Runtime, partnerId: string, jobId: string, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number }> {
