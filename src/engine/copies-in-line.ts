@@ -16,9 +16,9 @@ type Runtime = Pick<EngineRuntime, 'workspace' | 'mappings' | 'connectors' | 'st
  * partner that now shares `all`, or with another allowlist, is offered every vendor account (see
  * offer-vendor-accounts.ts): its write-back copies what it lacks and takes back fields no longer allowed. A
  * partner whose copies are not all gone keeps the old fingerprint, so the next account-mapping run tries
- * again. `onProgress` runs between chunks. Returns the targets given writes to do.
+ * again. Returns the targets given writes to do.
  */
-export async function bringCopiesInLine(runtime: Runtime, jobId: string, logger: Logger, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number; offered: number; targets: WriteTarget[] }> {
+export async function bringCopiesInLine(runtime: Runtime, jobId: string, logger: Logger): Promise<{ deleted: number; failed: number; offered: number; targets: WriteTarget[] }> {
   const { workspace } = runtime;
   const fingerprints = new SharingFingerprints(runtime.redis, runtime.prefix);
   const stored = await fingerprints.get('copies', workspace.partners.map((p) => p.id));
@@ -34,7 +34,7 @@ export async function bringCopiesInLine(runtime: Runtime, jobId: string, logger:
         done.set(partner.id, fingerprint);
         continue;
       }
-      const offered = await offerVendorAccounts(runtime, partner.id, onProgress);
+      const offered = await offerVendorAccounts(runtime, partner.id);
       counts.offered += offered;
       if (offered > 0) {
         counts.targets.push({ connectionId: partner.id, object: 'account' });
@@ -42,7 +42,7 @@ export async function bringCopiesInLine(runtime: Runtime, jobId: string, logger:
       }
     } else {
       // One partner's CRM being down must not hold up account mapping for the others: tried again next run.
-      const result = await withdrawFrom(runtime, partner.id, jobId, onProgress).catch((error: unknown) => {
+      const result = await withdrawFrom(runtime, partner.id, jobId).catch((error: unknown) => {
         logger.warn({ err: error, partnerId: partner.id }, 'copies of vendor accounts not withdrawn yet; the next account-mapping run tries again');
         return { deleted: 0, failed: 1 };
       });
@@ -62,7 +62,7 @@ async function wroteTo(runtime: Runtime, partnerId: string): Promise<boolean> {
   return (await runtime.stores.hashes.count('written', partnerId, mapping.object)) > 0;
 }
 
-async function withdrawFrom(runtime: Runtime, partnerId: string, jobId: string, onProgress: () => Promise<void>): Promise<{ deleted: number; failed: number }> {
+async function withdrawFrom(runtime: Runtime, partnerId: string, jobId: string): Promise<{ deleted: number; failed: number }> {
   const { stores } = runtime;
   const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, partnerId, 'account');
   const deletion: CopyDeletion = {
@@ -82,7 +82,6 @@ async function withdrawFrom(runtime: Runtime, partnerId: string, jobId: string, 
     const result = await deleteCopies(deletion, ids.filter((_, i) => crmIds[i] !== undefined));
     counts.deleted += result.deleted;
     counts.failed += result.failed;
-    await onProgress();
   }
   return counts;
 }

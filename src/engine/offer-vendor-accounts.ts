@@ -10,13 +10,12 @@ type Runtime = Pick<EngineRuntime, 'mappings' | 'connectors' | 'stores'>;
  * per account: copies already as they should be cost no call (the hash of what was last written), the others
  * are created, filled in or have a field taken back. Returns how many were put in line.
  */
-export async function offerVendorAccounts(runtime: Runtime, partnerId: string, onProgress: () => Promise<void>): Promise<number> {
+export async function offerVendorAccounts(runtime: Runtime, partnerId: string): Promise<number> {
   const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, VENDOR, 'account');
   let offered = 0;
   for await (const ids of runtime.stores.crosswalk.scanCanonicalIds(VENDOR, mapping.object)) {
     await runtime.stores.pending.mark(partnerId, 'account', ids);
     offered += ids.length;
-    await onProgress();
   }
   return offered;
 }

@@ -2,8 +2,9 @@ import type { ResolvedWorkspace } from '../config/load-workspace.js';
 import type { SyncObject } from '../config/schedule-schema.js';
 import type { MappingSet } from '../mappings/mapping-set.js';
 import { resolveTwoWay } from '../mappings/precedence.js';
+import { isBlank } from '../mappings/transforms/transform.js';
 import type { CanonicalRecord, CanonicalStore } from '../state/canonical-store.js';
-import { stableJson } from '../state/stable-json.js';
+import { sameValue } from '../state/stable-json.js';
 import type { ChangeRouter, WriteTarget } from './change-router.js';
 import { crmObjectFor } from './crm-objects.js';
 import type { OutgoingView } from './outgoing-view.js';
@@ -105,16 +106,12 @@ function copyValues(vendor: Record<string, unknown>, copy: Readonly<Record<strin
   // The vendor's own object unless a field is taken back (most copies): no copy per record written.
   let values = vendor;
   for (const [field, held] of Object.entries(copy ?? {})) {
-    if (allowed.has(field) || isBlank(held) || stableJson(held) !== stableJson(vendor[field] ?? null)) continue;
+    if (allowed.has(field) || isBlank(held) || !sameValue(held, vendor[field] ?? null)) continue;
     if (values === vendor) values = { ...vendor };
     values[field] = null;
     allowed.add(field);
   }
   return { values, allowed };
-}
-
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === '';
 }
 
 function isLinked(record: CanonicalRecord): boolean {

@@ -8,7 +8,7 @@ import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
 import type { AuditEntry } from '../state/audit-log.js';
 import type { PendingRecord } from '../state/pending-writes.js';
 import { contentHash } from '../state/record-hashes.js';
-import { stableJson } from '../state/stable-json.js';
+import { sameValue } from '../state/stable-json.js';
 import type { EngineStores } from './engine-context.js';
 import type { OutgoingView } from './outgoing-view.js';
 
@@ -258,11 +258,6 @@ function holdsAlready(
     any = true;
   }
   return any;
-}
-
-/** Equal as stable JSON, without building it for the plain values most fields hold. */
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || stableJson(a) === stableJson(b);
 }
 
 async function parkRecord(input: WritePassInput, canonicalId: string, code: string, message: string): Promise<void> {

@@ -161,8 +161,6 @@ export class AccountIndex {
     return slot;
   }
 
-
-
   /** Removes a vendor account; false when there was none with this id. */
   remove(id: string): boolean {
     if (this.#replica) throw new Error('a replica (AccountIndex.replica) takes its accounts by place()');

@@ -8,3 +8,8 @@ export function stableJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
+
+/** Equal as stable JSON, without building it for the plain values most fields hold. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || stableJson(a) === stableJson(b);
+}

@@ -85,14 +85,13 @@ export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets:
 export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, reportEveryMs = 0, jobId = ''): ReturnType<typeof runAccountMapping> {
   const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts');
   await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
-  // A full run over a million accounts outlives the lock: kept while it works, so no second run starts beside it.
+  // A full run over a million accounts (or a slow partner CRM deleting copies) outlives the lock: kept while it
+  // works, so no second run starts beside it.
   const held = lock.keepAlive(() => {
     logger.warn({ jobId }, 'account mapping lost its lock while running (this process stalled, or Redis lost the key); another run may start beside it');
   });
   try {
-    const copies = await bringCopiesInLine(runtime, jobId, logger, async () => {
-      await lock.extend();
-    });
+    const copies = await bringCopiesInLine(runtime, jobId, logger);
     const run = await runAccountMapping({ ...runtime.accountMapping, workspace: runtime.workspace, stores: runtime.stores, state: runtime, logger, reportEveryMs });
     return { ...run, targets: [...run.targets, ...copies.targets] };
   } finally {

@@ -17,7 +17,6 @@ const northwindCopies = () => northwindLive().filter((c) => !northwindOwn.has(St
 const website = (company: ReturnType<typeof northwindLive>[number]) => company.properties.get('website') ?? '';
 const vendorAccounts = () => engine.sandboxes.vendor.store.query('SELECT Id, Name, Website FROM Account');
 const globexAccounts = () => engine.sandboxes.globex.store.query('SELECT Id, Name, Website FROM Account');
-const noProgress = () => Promise.resolve();
 
 beforeAll(async () => {
   engine = await startDemoEngine({ companies: 120, seed: 12 });
@@ -56,7 +55,7 @@ describe("a partner sharing all whose sharing changes", () => {
     for (const copy of copies) expect(website(copy)).toBe(byName.get(copy.properties.get('name') ?? '') ?? '');
 
     const written = engine.sandboxes.northwind.portal.stores.companies.size;
-    const result = await bringCopiesInLine(engine.runtime, 'test-again', silentLogger, noProgress);
+    const result = await bringCopiesInLine(engine.runtime, 'test-again', silentLogger);
     expect(result.offered).toBe(0);
     expect(engine.sandboxes.northwind.portal.stores.companies.size).toBe(written);
   });
@@ -79,12 +78,12 @@ describe("a partner sharing all whose sharing changes", () => {
   it('given no fingerprint stored (the first run after an upgrade), then a partner already written to is not offered everything again; a partner never written to is', async () => {
     const key = stateKey(engine.ws.prefix, 'overlaps-sharing');
     await engine.ws.redis.hdel(key, 'northwind|copies');
-    expect((await bringCopiesInLine(engine.runtime, 'test-upgrade', silentLogger, noProgress)).offered).toBe(0);
+    expect((await bringCopiesInLine(engine.runtime, 'test-upgrade', silentLogger)).offered).toBe(0);
 
     // globex as if new to the workspace: no fingerprint, nothing written to it.
     await engine.ws.redis.hdel(key, 'globex|copies');
     await engine.ws.redis.del(stateKey(engine.ws.prefix, 'hash', 'written', 'globex', 'Account'));
-    const result = await bringCopiesInLine(engine.runtime, 'test-new-partner', silentLogger, noProgress);
+    const result = await bringCopiesInLine(engine.runtime, 'test-new-partner', silentLogger);
     expect(result.offered).toBe(vendorAccounts().length);
     expect(result.targets).toEqual([{ connectionId: 'globex', object: 'account' }]);
   });
