@@ -52,10 +52,16 @@ async function ranAfterWaiting(runtime: EngineRuntime, progress: string, run: Wa
   return undefined;
 }
 
+/** The stored progress of a run; anything unreadable counts as none (the run starts counting again). */
 function parseProgress(raw: string | null): { fewest: number; at: number } | undefined {
   if (raw === null) return undefined;
-  const parsed = JSON.parse(raw) as { fewest?: unknown; at?: unknown };
-  return typeof parsed.fewest === 'number' && typeof parsed.at === 'number' ? { fewest: parsed.fewest, at: parsed.at } : undefined;
+  let parsed: { fewest?: unknown; at?: unknown } | null;
+  try {
+    parsed = JSON.parse(raw) as { fewest?: unknown; at?: unknown } | null;
+  } catch {
+    return undefined;
+  }
+  return typeof parsed?.fewest === 'number' && typeof parsed.at === 'number' ? { fewest: parsed.fewest, at: parsed.at } : undefined;
 }
 
 /**

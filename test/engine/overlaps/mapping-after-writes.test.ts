@@ -59,6 +59,12 @@ describe('account mapping after the sync', () => {
     expect(await mappingDeferral(h.runtime, late, at)).toBeUndefined();
     const fresh = { id: 'run-fresh', queuedAt: at + 60_000 };
     expect(await mappingDeferral(h.runtime, fresh, at + 60_000)).toBeDefined();
+
+    // Unreadable progress (a hand-edited key) counts as none: the run waits and starts counting again.
+    await h.runtime.redis.hset(`${h.runtime.prefix}:match-waits`, 'run-garbled', '{not json');
+    const garbled = { id: 'run-garbled', queuedAt: at };
+    expect(await mappingDeferral(h.runtime, garbled, at)).toBeDefined();
+    expect(await mappingDeferral(h.runtime, garbled, at + MAPPING_WAITS_FOR_PROGRESS_MS)).toBeUndefined();
   });
 
   it('given a pass committing page after page, then account mapping is queued once, when the pass is over', async () => {
