@@ -1,5 +1,7 @@
 // Stops a benchmark's child process: asks it to stop, waits for it to exit, and kills it if it has not
-// within 5 s (the benchmark has its figures already).
+// within 30 s (the benchmark has its figures already). Not sooner: a process asked to stop writes its CPU
+// profile as it exits (BENCH_ENGINE_NODE_ARGS), after finishing the job in hand, which on a slow machine
+// (account mapping after a sync) took longer than 5 s, and a killed process writes none.
 import type { ChildProcess } from 'node:child_process';
 
 export function stopChild(child: ChildProcess, ask: (child: ChildProcess) => void): Promise<void> {
@@ -12,6 +14,6 @@ export function stopChild(child: ChildProcess, ask: (child: ChildProcess) => voi
       resolve();
     });
     ask(child);
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
   });
 }

@@ -6,7 +6,7 @@ import { stableJson } from './stable-json.js';
 
 /**
  * A canonical record: one hash per record, one field per source connection c, `s|c` = JSON
- *   { m: modifiedAt, id: CRM id, v: { field: value as stable JSON text }, t: { field: when it changed } }
+ *   { m: modifiedAt, id: CRM id, v: { field: value as text (see encodeValue) }, t: { field: when it changed } }
  * where `t` may hold a default under '*' for the fields of `v` it does not name (a source's first
  * snapshot: every field changed then, but those first seen blank, which have no time: '').
  * recordSource(key, connection, snapshot, fresh) records what one CRM says about the record; `snapshot` is
@@ -21,6 +21,14 @@ import { stableJson } from './stable-json.js';
  *          older than the stored one.
  */
 const RECORD_SOURCE_BODY = `
+-- Values are compared as text. A string stored by an earlier version as JSON ('"text"') equals the same
+-- string as now sent ("'text"): an upgrade alone changes no field and moves no change time.
+local function sameValue(previous, value)
+  if previous == value then return true end
+  if previous == nil or string.byte(previous, 1) ~= 34 or string.byte(value, 1) ~= 39 then return false end
+  local ok, decoded = pcall(cjson.decode, previous)
+  return ok and decoded == string.sub(value, 2)
+end
 local function recordSource(key, connection, snapshot, fresh)
   local field = 's|' .. connection
   if fresh == '1' and redis.call('HSETNX', key, field, snapshot) == 1 then return 1 end
@@ -40,7 +48,7 @@ local function recordSource(key, connection, snapshot, fresh)
   local changed = {}
   for f, value in pairs(incoming.v) do
     local previous = stored.v[f]
-    if previous ~= value then
+    if not sameValue(previous, value) then
       -- A field first seen blank was never set: it has no change time, so it never outranks a real value.
       if previous == nil and value == 'null' then stored.t[f] = '' else stored.t[f] = modifiedAt end
       stored.v[f] = value
@@ -266,8 +274,8 @@ function toOutcome(result: unknown, values: Readonly<Record<string, unknown>>): 
 }
 
 /**
- * A snapshot as the JSON the store keeps: each value as stable JSON text (so equal values compare equal as
- * strings in Lua whatever their key order); with `withTimes` (a source seen for the first time), the change
+ * A snapshot as the JSON the store keeps: each value as text that compares equal in Lua exactly when the
+ * values are equal (see encodeValue); with `withTimes` (a source seen for the first time), the change
  * times too: the snapshot's time for every field ('*'), none ('') for a field first seen blank.
  */
 function encodeSnapshot(values: Readonly<Record<string, unknown>>, modifiedAt: string, crmId: string, withTimes: boolean): string {
@@ -275,11 +283,22 @@ function encodeSnapshot(values: Readonly<Record<string, unknown>>, modifiedAt: s
   const v: Record<string, string> = {};
   const t: Record<string, string> = { '*': modifiedAt };
   for (const field of Object.keys(values)) {
-    const text = stableJson(values[field] ?? null);
+    const text = encodeValue(values[field]);
     v[field] = text;
     if (text === 'null') t[field] = '';
   }
   return JSON.stringify(withTimes ? { m: modifiedAt, id: crmId, v, t } : { m: modifiedAt, id: crmId, v });
+}
+
+/**
+ * One value as stored text: a string as itself after an apostrophe (no JSON text starts with one), anything
+ * else as stable JSON (equal objects give equal text whatever their key order). Strings, most values, so
+ * cost no JSON encoding of their own and no second escaping inside the document. Earlier versions stored
+ * strings as JSON text ('"text"'); parseValue reads both, and the Lua compare treats them as equal.
+ */
+function encodeValue(value: unknown): string {
+  if (typeof value === 'string') return `'${value}`;
+  return value === undefined || value === null ? 'null' : stableJson(value);
 }
 
 interface StoredSource {
@@ -289,9 +308,11 @@ interface StoredSource {
   t: Record<string, string> | unknown[];
 }
 
-/** One stored value (stable JSON text): plain strings, the most common, without a JSON parse. */
+/** One stored value (see encodeValue); strings stored as JSON text by earlier versions too. */
 function parseValue(text: string): unknown {
-  if (text.charCodeAt(0) === 34 && !text.includes('\\')) return text.slice(1, -1);
+  const first = text.charCodeAt(0);
+  if (first === 39) return text.slice(1);
+  if (first === 34 && !text.includes('\\')) return text.slice(1, -1);
   return text === 'null' ? null : (JSON.parse(text) as unknown);
 }
 

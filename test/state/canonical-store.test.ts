@@ -46,6 +46,31 @@ describe('canonical store', () => {
     expect((await store.get('account', 'acc_1'))?.sources.get('vendor')?.values.name).toBe('New');
   });
 
+  it('given string values that look like stored text, then they come back as the same strings and read again change nothing', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    const values = { a: 'null', b: "'quoted", c: '"json"', d: null, e: 12, f: 'plain', g: '', h: 'Müller \\ "Co"\nLtd', i: ['x', 1] };
+    await store.recordSources('account', 'vendor', [{ canonicalId: 'acc_4', crmId: '001D', modifiedAt: '2025-01-01T00:00:00.000Z', values, fresh: true }]);
+    expect((await store.getMany('account', ['acc_4']))[0]?.sources.get('vendor')?.values).toEqual(values);
+    const again = await store.recordSource('account', 'acc_4', 'vendor', { crmId: '001D', modifiedAt: '2025-01-02T00:00:00.000Z', values: { ...values } });
+    expect(again).toEqual({ status: 'unchanged' });
+    expect(await store.recordSource('account', 'acc_4', 'vendor', { crmId: '001D', modifiedAt: '2025-01-03T00:00:00.000Z', values: { ...values, a: null, d: 'null' } })).toEqual({ status: 'changed', fields: ['a', 'd'] });
+  });
+
+  it('given a document stored by an earlier version (strings as JSON text), then it reads the same and an unchanged read changes no field or time', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    const earlier = { m: '2025-01-01T00:00:00.000Z', id: '001E', v: { name: '"Acme \\"One\\""', city: '"Köln"', employees: '40', phone: 'null' }, t: { '*': '2025-01-01T00:00:00.000Z', phone: '' } };
+    await current.redis.hset(`${current.prefix}:canon:account:acc_5`, 's|vendor', JSON.stringify(earlier));
+    const before = (await store.get('account', 'acc_5'))?.sources.get('vendor');
+    expect(before?.values).toEqual({ name: 'Acme "One"', city: 'Köln', employees: 40, phone: null });
+    expect(await store.recordSource('account', 'acc_5', 'vendor', { crmId: '001E', modifiedAt: '2025-02-01T00:00:00.000Z', values: { name: 'Acme "One"', city: 'Köln', employees: 40, phone: null } })).toEqual({ status: 'unchanged' });
+    expect(await store.recordSource('account', 'acc_5', 'vendor', { crmId: '001E', modifiedAt: '2025-03-01T00:00:00.000Z', values: { name: 'Acme "One"', city: 'Bonn', employees: 40, phone: null } })).toEqual({ status: 'changed', fields: ['city'] });
+    const after = (await store.get('account', 'acc_5'))?.sources.get('vendor');
+    expect(after?.values).toEqual({ name: 'Acme "One"', city: 'Bonn', employees: 40, phone: null });
+    expect(after?.changedAt).toEqual({ name: '2025-01-01T00:00:00.000Z', city: '2025-03-01T00:00:00.000Z', employees: '2025-01-01T00:00:00.000Z' });
+  });
+
   it('given a source forgotten, then only the other sources remain; with none left the record is gone', async () => {
     current = await testWorkspace();
     const store = new CanonicalStore(current.redis, current.prefix);
