@@ -1,6 +1,6 @@
 import type { DeleteOutcome, RecordOutcome, UpsertInput } from '../shared/crm-connector.js';
 import type { HubSpotCaller } from './hubspot-caller.js';
-import { HubSpotBatchResponse } from './raw-shapes.js';
+import { HubSpotBatchWriteResponse } from './raw-shapes.js';
 
 /** HubSpot's batch limit. */
 export const BATCH_SIZE = 100;
@@ -30,7 +30,7 @@ async function updateByIds(caller: HubSpotCaller, type: string, idProperty: stri
       method: 'POST',
       path: `/crm/v3/objects/${type}/batch/update`,
       body: { inputs: chunk.map((input) => ({ id: input.crmId, properties: { ...stringValues(input.fields), [idProperty]: input.externalId } })) },
-    }, HubSpotBatchResponse);
+    }, HubSpotBatchWriteResponse);
     const written = new Map(body.results.map((result) => [result.id, result]));
     const missing = new Set((body.errors ?? []).flatMap((error) => error.context?.ids ?? []));
     for (const input of chunk) {
@@ -51,8 +51,11 @@ async function upsertByKey(caller: HubSpotCaller, type: string, idProperty: stri
       method: 'POST',
       path: `/crm/v3/objects/${type}/batch/upsert`,
       body: { inputs: chunk.map((input) => ({ id: input.externalId, idProperty, properties: stringValues(input.fields) })) },
-    }, HubSpotBatchResponse);
-    const written = new Map(body.results.map((result) => [result.properties[idProperty] ?? '', result]));
+    }, HubSpotBatchWriteResponse);
+    const written = new Map(body.results.map((result) => {
+      const key = result.properties[idProperty];
+      return [typeof key === 'string' ? key : '', result];
+    }));
     const failed = new Map<string, { category: string; message: string }>();
     for (const error of body.errors ?? []) for (const key of error.context?.[idProperty] ?? []) failed.set(key, error);
     for (const input of chunk) {
@@ -69,7 +72,7 @@ async function upsertByKey(caller: HubSpotCaller, type: string, idProperty: stri
 export async function archiveRecords(caller: HubSpotCaller, type: string, ids: readonly string[]): Promise<DeleteOutcome[]> {
   for (let start = 0; start < ids.length; start += BATCH_SIZE) {
     const chunk = ids.slice(start, start + BATCH_SIZE);
-    await caller.json(`archive ${type} (${String(chunk.length)} records)`, { method: 'POST', path: `/crm/v3/objects/${type}/batch/archive`, body: { inputs: chunk.map((id) => ({ id })) } }, HubSpotBatchResponse.partial());
+    await caller.json(`archive ${type} (${String(chunk.length)} records)`, { method: 'POST', path: `/crm/v3/objects/${type}/batch/archive`, body: { inputs: chunk.map((id) => ({ id })) } }, HubSpotBatchWriteResponse.partial());
   }
   return ids.map((id) => ({ ok: true, id }));
 }

@@ -108,6 +108,20 @@ describe('HubSpot connector on the real API\'s recorded answers', () => {
     expect(outcomes.map((o) => (o.ok ? `ok ${o.id} ${String(o.created)}` : `failed ${o.error.code}`))).toEqual(['ok 101 true', 'failed INVALID_OPTION', 'ok 102 false']);
   });
 
+  it('given a batch upsert answered in a shape HubSpot does not document, then the call fails with UNEXPECTED_RESPONSE naming what was wrong', async () => {
+    const hs = await connector();
+    const inputs = [{ externalId: 'acc_1', fields: { name: 'C1' } }];
+    nock(API).post('/crm/v3/objects/companies/batch/upsert').reply(200, { status: 'COMPLETE', results: [{ properties: { cosell_id: 'acc_1' }, new: true }] });
+    const noId = await hs.upsert('companies', 'cosell_id', inputs).catch((e: unknown) => e);
+    expect(noId).toBeInstanceOf(CrmRequestError);
+    expect(noId).toMatchObject({ crmCode: 'UNEXPECTED_RESPONSE' });
+    expect((noId as CrmRequestError).message).toContain('results.0.id');
+    nock(API).post('/crm/v3/objects/companies/batch/upsert').reply(200, { status: 'COMPLETE', results: [{ id: '101', properties: ['acc_1'] }] });
+    const listed = await hs.upsert('companies', 'cosell_id', inputs).catch((e: unknown) => e);
+    expect(listed).toMatchObject({ crmCode: 'UNEXPECTED_RESPONSE' });
+    expect((listed as CrmRequestError).message).toContain('results.0.properties: expected an object of properties');
+  });
+
   it('given a search page that comes back empty but names a next page, then reading goes on from it', async () => {
     const hs = await connector();
     const bodies: { after: string }[] = [];
