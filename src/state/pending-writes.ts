@@ -36,8 +36,10 @@ return redis.call('ZCARD', KEYS[1])
 const MARK_COMMAND = new LuaCommand('cosellPendingMark', 2, MARK);
 
 /**
- * KEYS as MARK   ARGV[1] canonical ids, ARGV[2] the versions written, each one list (see lua-lists.ts)
- * Clears records whose version is still the one that was written; records changed meanwhile stay.
+ * KEYS as MARK, KEYS[3] counter of records cleared   ARGV[1] canonical ids, ARGV[2] the versions written,
+ * each one list (see lua-lists.ts)
+ * Clears records whose version is still the one that was written; records changed meanwhile stay. The
+ * counter only grows: it tells writes that land from writes that are stuck while more keep arriving.
  * Returns the number of records still waiting.
  */
 const ACK = `${LUA_SPLIT_LINES}
@@ -53,11 +55,12 @@ for from = 1, #ids, STEP do
   if #done > 0 then
     redis.call('HDEL', KEYS[2], unpack(done))
     redis.call('ZREM', KEYS[1], unpack(done))
+    redis.call('INCRBY', KEYS[3], #done)
   end
 end
 return redis.call('ZCARD', KEYS[1])
 `;
-const ACK_COMMAND = new LuaCommand('cosellPendingAck', 2, ACK);
+const ACK_COMMAND = new LuaCommand('cosellPendingAck', 3, ACK);
 
 export interface PendingRecord {
   canonicalId: string;
@@ -103,7 +106,16 @@ export class PendingWrites {
   async ack(connectionId: string, object: string, written: readonly PendingRecord[]): Promise<number> {
     if (written.length === 0) return this.count(connectionId, object);
     const ids = joinLines(written.map((record) => record.canonicalId));
-    return Number(await ACK_COMMAND.run(this.#redis, this.#keys(connectionId, object), [ids, joinLines(written.map((record) => record.version))]));
+    return Number(await ACK_COMMAND.run(this.#redis, [...this.#keys(connectionId, object), this.#clearedKey(connectionId, object)], [ids, joinLines(written.map((record) => record.version))]));
+  }
+
+  /** How many records have been cleared after their write since this workspace began (only grows). */
+  async cleared(connectionId: string, object: string): Promise<number> {
+    return Number((await this.#redis.get(this.#clearedKey(connectionId, object))) ?? 0);
+  }
+
+  #clearedKey(connectionId: string, object: string): string {
+    return stateKey(this.#prefix, 'pending', connectionId, object, 'cleared');
   }
 
   async count(connectionId: string, object: string): Promise<number> {

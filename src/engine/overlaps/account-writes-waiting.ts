@@ -3,7 +3,7 @@ import { stateKey } from '../../redis/key-prefix.js';
 import type { EngineRuntime } from '../engine-runtime.js';
 import { VENDOR } from '../workspace-rules.js';
 
-/** A mapping run waits for account writes while they drain; once this long passes with no fewer waiting, it runs. */
+/** A mapping run waits for account writes while they land; once this long passes with none landing and no fewer waiting, it runs. */
 export const MAPPING_WAITS_FOR_PROGRESS_MS = 30_000;
 /** However well they drain, a run waits at most this long from when it was queued (a load that never ends). */
 export const MAPPING_WAITS_AT_MOST_MS = 10 * 60_000;
@@ -28,23 +28,33 @@ export interface WaitingRun {
 
 /**
  * What a mapping run does now: undefined to run, or the deferral to throw while account writes are waiting
- * and draining. A target that cannot be written to (no fewer writes waiting for MAPPING_WAITS_FOR_PROGRESS_MS)
- * holds account mapping back only that long; a large load that keeps draining, until it is written (at most
- * MAPPING_WAITS_AT_MOST_MS). The fewest writes seen waiting, and when, are kept in Redis per run, since a deferred
- * run may come back in another worker process.
+ * and landing. Landing, not only fewer waiting: while a load is read faster than it is written the waiting
+ * count grows though every write lands, and a run started then would build its index beside the load. A
+ * target that cannot be written to (no write landing and no fewer waiting for MAPPING_WAITS_FOR_PROGRESS_MS)
+ * holds account mapping back only that long; a large load, until it is written (at most MAPPING_WAITS_AT_MOST_MS).
+ * What was seen last (fewest waiting, writes landed) and when are kept in Redis per run, since a deferred run
+ * may come back in another worker process.
  */
 export async function mappingDeferral(runtime: EngineRuntime, run: WaitingRun, now = Date.now()): Promise<AccountWritesWaitingError | undefined> {
   const progress = stateKey(runtime.prefix, 'match-waits');
   if (now - run.queuedAt >= MAPPING_WAITS_AT_MOST_MS) return ranAfterWaiting(runtime, progress, run);
-  const waiting = await accountWritesWaiting(runtime);
+  const { waiting, landed } = await accountWrites(runtime);
   if (waiting === 0) return ranAfterWaiting(runtime, progress, run);
   const seen = parseProgress(await runtime.redis.hget(progress, run.id));
-  if (seen === undefined || waiting < seen.fewest) {
-    await runtime.redis.multi().hset(progress, run.id, JSON.stringify({ fewest: waiting, at: now })).pexpire(progress, MAPPING_WAITS_AT_MOST_MS * 2).exec();
+  if (seen === undefined || waiting < seen.fewest || landed > seen.landed) {
+    const next: Progress = { fewest: Math.min(waiting, seen?.fewest ?? waiting), landed, at: now };
+    await runtime.redis.multi().hset(progress, run.id, JSON.stringify(next)).pexpire(progress, MAPPING_WAITS_AT_MOST_MS * 2).exec();
   } else if (now - seen.at >= MAPPING_WAITS_FOR_PROGRESS_MS) {
     return ranAfterWaiting(runtime, progress, run);
   }
   return new AccountWritesWaitingError(waiting, Math.max(250, runtime.settings.coalesceMs));
+}
+
+/** What a waiting run last saw: the fewest account writes waiting, how many had landed, and when it last moved. */
+interface Progress {
+  fewest: number;
+  landed: number;
+  at: number;
 }
 
 async function ranAfterWaiting(runtime: EngineRuntime, progress: string, run: WaitingRun): Promise<undefined> {
@@ -52,26 +62,28 @@ async function ranAfterWaiting(runtime: EngineRuntime, progress: string, run: Wa
   return undefined;
 }
 
-/** The stored progress of a run; anything unreadable counts as none (the run starts counting again). */
-function parseProgress(raw: string | null): { fewest: number; at: number } | undefined {
+/** The stored progress of a run; anything unreadable (or kept by an earlier version) counts as none: the run starts counting again. */
+function parseProgress(raw: string | null): Progress | undefined {
   if (raw === null) return undefined;
-  let parsed: { fewest?: unknown; at?: unknown } | null;
+  let parsed: Partial<Record<keyof Progress, unknown>> | null;
   try {
-    parsed = JSON.parse(raw) as { fewest?: unknown; at?: unknown } | null;
+    parsed = JSON.parse(raw) as Partial<Record<keyof Progress, unknown>> | null;
   } catch {
     return undefined;
   }
-  return typeof parsed?.fewest === 'number' && typeof parsed.at === 'number' ? { fewest: parsed.fewest, at: parsed.at } : undefined;
+  const { fewest, landed, at } = parsed ?? {};
+  return typeof fewest === 'number' && typeof landed === 'number' && typeof at === 'number' ? { fewest, landed, at } : undefined;
 }
 
 /**
- * Account records waiting to be written to any connection. Account mapping reads what the sync has stored
- * and writes its fields to the same accounts: run while a load is still being written, it competes with the
- * writes for the CPU and the CRMs' limits, holds its index of every vendor account in memory beside them, and
- * whatever it computes for the accounts still arriving is computed again once they have.
+ * Account records waiting to be written to any connection, and how many have landed so far. Account mapping
+ * reads what the sync has stored and writes its fields to the same accounts: run while a load is still being
+ * written, it competes with the writes for the CPU and the CRMs' limits, holds its index of every vendor account
+ * in memory beside them, and whatever it computes for the accounts still arriving is computed again once they have.
  */
-async function accountWritesWaiting(runtime: EngineRuntime): Promise<number> {
+async function accountWrites(runtime: EngineRuntime): Promise<{ waiting: number; landed: number }> {
   const connections = [VENDOR, ...runtime.workspace.partners.map((partner) => partner.id)];
-  const counts = await Promise.all(connections.map((connectionId) => runtime.stores.pending.count(connectionId, 'account')));
-  return counts.reduce((sum, n) => sum + n, 0);
+  const { pending } = runtime.stores;
+  const counts = await Promise.all(connections.map(async (connectionId) => [await pending.count(connectionId, 'account'), await pending.cleared(connectionId, 'account')] as const));
+  return { waiting: counts.reduce((sum, [n]) => sum + n, 0), landed: counts.reduce((sum, [, n]) => sum + n, 0) };
 }

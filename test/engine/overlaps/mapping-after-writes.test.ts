@@ -67,6 +67,34 @@ describe('account mapping after the sync', () => {
     expect(await mappingDeferral(h.runtime, garbled, at + MAPPING_WAITS_FOR_PROGRESS_MS)).toBeUndefined();
   });
 
+  it('given a load read faster than it is written, then a run waits while writes land though more wait each time, and goes a window after they stop landing', async () => {
+    const h = (harness = await startHarness());
+    const { pending } = h.runtime.stores;
+    const at = Date.now();
+    let read = 0;
+    const readMore = async (count: number): Promise<void> => {
+      await pending.mark('northwind', 'account', Array.from({ length: count }, () => `acc_${String((read += 1))}`));
+    };
+    await readMore(20);
+    const run = { id: 'run-load', queuedAt: at };
+    expect(await mappingDeferral(h.runtime, run, at)).toBeDefined();
+    // Every 25 s: 20 more read, 10 written. The waiting count only grows (30, 40, 50), yet writes land.
+    for (let step = 1; step <= 3; step += 1) {
+      await readMore(20);
+      await pending.ack('northwind', 'account', await pending.peek('northwind', 'account', 10));
+      expect(await mappingDeferral(h.runtime, run, at + step * 25_000)).toBeDefined();
+    }
+    expect(await pending.cleared('northwind', 'account')).toBe(30);
+    // Reading goes on but no write lands (the target refuses them): a window after the last one landed, it goes.
+    await readMore(20);
+    expect(await mappingDeferral(h.runtime, run, at + 75_000 + MAPPING_WAITS_FOR_PROGRESS_MS - 1)).toBeDefined();
+    expect(await mappingDeferral(h.runtime, run, at + 75_000 + MAPPING_WAITS_FOR_PROGRESS_MS)).toBeUndefined();
+
+    // Progress kept by an earlier version (no count of writes landed) counts as none: the run starts counting again.
+    await h.runtime.redis.hset(`${h.runtime.prefix}:match-waits`, 'run-earlier', JSON.stringify({ fewest: 1, at: at - MAPPING_WAITS_FOR_PROGRESS_MS }));
+    expect(await mappingDeferral(h.runtime, { id: 'run-earlier', queuedAt: at - MAPPING_WAITS_FOR_PROGRESS_MS }, at)).toBeDefined();
+  });
+
   it('given a pass committing page after page, then account mapping is queued once, when the pass is over', async () => {
     const h = (harness = await startHarness());
     const listener = accountChangeListener(h.runtime, 'vendor');
