@@ -47,13 +47,23 @@ try {
   // Incremental: 1% changed in the vendor org.
   const changed = Math.max(1, Math.floor(RECORDS / 100));
   await h.sandboxes.rename(changed, 100);
-  const before = (await h.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back').reduce((n, r) => n + r.counts.apiCalls, 0);
+  const earlier = new Set((await h.stores.runs.latest(1_000)).map((r) => r.id));
   const incStarted = performance.now();
   await syncVendorAccounts(h);
   const incMs = performance.now() - incStarted;
-  const runs = (await h.stores.runs.latest(1_000)).filter((r) => r.trigger === 'write-back');
-  const calls = runs.reduce((n, r) => n + r.counts.apiCalls, 0) - before;
-  console.log(`incremental, ${changed} changed (1%): ${calls} write calls (minimum ${Math.ceil(changed / 100)}), ${(incMs / 1000).toFixed(2)} s`);
+  // The write-back runs of the incremental pass, per target (runs started before it are left out).
+  const incremental = (await h.stores.runs.latest(1_000)).filter((r) => !earlier.has(r.id));
+  const runs = incremental.filter((r) => r.trigger === 'write-back');
+  const calls = runs.reduce((n, r) => n + r.counts.apiCalls, 0);
+  const byTarget = new Map<string, { runs: number; calls: number; written: number }>();
+  for (const run of runs) {
+    const key = `${run.connectionId}/${run.object}`;
+    const entry = byTarget.get(key) ?? { runs: 0, calls: 0, written: 0 };
+    byTarget.set(key, { runs: entry.runs + 1, calls: entry.calls + run.counts.apiCalls, written: entry.written + run.counts.written });
+  }
+  const reads = incremental.filter((r) => r.trigger !== 'write-back').map((r) => `${String(r.counts.read)} read`);
+  const detail = [`reading: ${reads.join(', ')}`, ...[...byTarget].map(([key, t]) => `${key}: ${String(t.calls)} calls, ${String(t.written)} written in ${String(t.runs)} run${t.runs === 1 ? '' : 's'}`)].join('; ');
+  console.log(`incremental, ${changed} changed (1%): ${calls} write calls (minimum ${Math.ceil(changed / 100)}), ${(incMs / 1000).toFixed(2)} s (${detail})`);
 } finally {
   await h.close();
 }
