@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { loadMappings } from '../mappings/load-mappings.js';
 import { workspaceKeyPrefix } from '../redis/key-prefix.js';
 import { createRedisConnection } from '../redis/redis-connection-factory.js';
+import { claimStateVersion } from '../state/state-version.js';
 import { createEngineRuntime, type EngineRuntime } from './engine-runtime.js';
 import { productConnectorFactory } from './product-connector-factory.js';
 
@@ -10,8 +11,15 @@ import { productConnectorFactory } from './product-connector-factory.js';
 export async function openEngine(workspace: ResolvedWorkspace, mappingsDir: string, logger: Logger): Promise<{ runtime: EngineRuntime; close: () => Promise<void> }> {
   const mappings = await loadMappings(mappingsDir);
   const redis = createRedisConnection({ url: workspace.redis.url, password: workspace.redis.password }, 'state', logger);
-  await redis.ping();
-  const runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection: { connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) }, logger });
+  const prefix = workspaceKeyPrefix(workspace.workspace.id);
+  try {
+    await redis.ping();
+    await claimStateVersion(redis, prefix, logger);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  const runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection: { connection: redis, prefix }, logger });
   return {
     runtime,
     close: async () => {
