@@ -44,6 +44,7 @@ describe('cosell demo', () => {
     expect(result.stdout).toMatch(/written back: [1-9]\d* vendor accounts got their partners/);
     expect(result.stdout).toContain('0 records written (nothing changed');
     expect(result.stdout).toContain('dead letters: 0');
+    expect(result.stdout).toMatch(/State in Redis under \{cosell:[a-z0-9-]+\}, layout version 2 /);
     expect(result.stdout).toMatch(/Dashboard: http:\/\/127\.0\.0\.1:\d+\/admin\/queues \(user admin, password \S+\)/);
     const file = await readFile(join(dir, 'cosell.yaml'), 'utf8');
     expect(file).toContain('env: COSELL_DEMO_VENDOR_SF_PASSWORD');
