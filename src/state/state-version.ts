@@ -39,7 +39,7 @@ export async function claimStateVersion(redis: Redis, prefix: string, logger: Lo
   const key = stateKey(prefix, 'state-version');
   const found = Number(await CLAIM_COMMAND.run(redis, [key], [version]));
   if (found === -1) {
-    throw new StateVersionError(`the workspace's state version in Redis (key ${key}) is not a whole number; this build writes version ${String(version)}. Check what wrote that key, then set it to the version of the newest build that ran on this workspace (${String(version)} if unsure, only if no newer build did) or delete it.`);
+    throw new StateVersionError(`the workspace's state version in Redis (key ${key}) is not a version (a whole number from 1); this build writes version ${String(version)}. Check what wrote that key, then set it to the version of the newest build that ran on this workspace (${String(version)} if unsure, only if no newer build did) or delete it.`);
   }
   if (found > version) {
     throw new StateVersionError(`the workspace's state in Redis (key ${key}) is at version ${String(found)}, written by a newer cosell-sync; this build reads version ${String(version)} at most. Upgrade this process to the build the other workers run (every process of a workspace runs the same version; see docs/operations.md, "Upgrading").`);

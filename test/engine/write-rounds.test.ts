@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/sandbox/fault-settings.js';
-import { closeHarness, seedVendor, startHarness, syncOnce, type Harness } from '../helpers/hubspot-engine-harness.js';
+import { closeHarness, drained, seedVendor, startHarness, syncOnce, type Harness } from '../helpers/hubspot-engine-harness.js';
+import { waitFor } from '../helpers/test-redis.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -69,7 +70,16 @@ describe('write rounds', () => {
       },
     });
 
-    await syncOnce(h);
+    // Every record waiting before the pass starts: the vendor is read 100 companies a page, and a writer
+    // faster than the reading would drain what is waiting and end its pass with the slow call's round.
+    const writer = h.workers.workers.find((worker) => worker.name === 'write-back');
+    if (!writer) throw new Error('the harness runs a write-back worker');
+    await writer.pause();
+    const jobId = await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' });
+    await waitFor(async () => (await h.ingest.queue.getJobState(jobId)) === 'completed', { what: 'ingest pass', timeoutMs: 30_000 });
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(2_500);
+    await writer.resume();
+    await drained(h);
     expect(h.partner.portal.stores.companies.size).toBe(2_500);
     expect(mostAtOnce).toBeLessThanOrEqual(4);
     // The slow call's own round has three more; waiting for the slowest would start nothing else meanwhile.

@@ -37,7 +37,7 @@ describe('workspace state version', () => {
       await ws.redis.set(versionKey(ws), garbled);
       const error = await claimStateVersion(ws.redis, ws.prefix, silentLogger).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StateVersionError);
-      expect((error as Error).message).toContain('is not a whole number');
+      expect((error as Error).message).toContain('is not a version (a whole number from 1)');
       expect(await ws.redis.get(versionKey(ws))).toBe(garbled);
     }
   });
