@@ -37,8 +37,7 @@ export const HubSpotBatchResponse = z.object({
  * `new`, and that its properties are an object (the writer reads one of them, the idProperty). Checking every
  * echoed property value cost more than the rest of a write's handling (about 0.7 ms per 100 records).
  */
-export const HubSpotBatchWriteResponse = z.object({
-  status: z.string(),
+export const HubSpotBatchWriteResponse = HubSpotBatchResponse.extend({
   results: z.array(
     z.object({
       id: z.string(),
@@ -46,8 +45,6 @@ export const HubSpotBatchWriteResponse = z.object({
       properties: z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'expected an object of properties' }),
     }),
   ),
-  errors: z.array(HubSpotBatchError).optional(),
-  numErrors: z.number().optional(),
 });
 
 export const HubSpotError = z.object({

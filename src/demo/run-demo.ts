@@ -11,9 +11,10 @@ import { loadMappings } from '../mappings/load-mappings.js';
 import { JobQueue } from '../queues/job-queue.js';
 import { ingestQueue } from '../queues/queue-catalog.js';
 import { openWorkspaceQueues } from '../queues/workspace-queues.js';
-import { stateKey, workspaceKeyPrefix } from '../redis/key-prefix.js';
+import { workspaceKeyPrefix } from '../redis/key-prefix.js';
 import { createRedisConnection } from '../redis/redis-connection-factory.js';
 import { createProcessLogger } from '../runtime/process-logger.js';
+import { stateVersionKey } from '../state/state-version.js';
 import type { SyncRun } from '../state/sync-run-log.js';
 import { startWorkers, type RunningWorkers } from '../runtime/worker-process.js';
 import { readOverlapReport } from '../server/overlaps/read-overlap-report.js';
@@ -114,7 +115,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     printSandboxes(sandboxes, print);
     print(`Workspace file: ${files.file} (its secrets: ${files.envFile})`);
     // Claimed by the worker as it started: a build older than this state's layout would have refused to start.
-    print(`State in Redis under ${connection.prefix}, layout version ${(await redis.get(stateKey(connection.prefix, 'state-version'))) ?? 'none'} (a process of an older build refuses it)`);
+    print(`State in Redis under ${connection.prefix}, layout version ${(await redis.get(stateVersionKey(connection.prefix))) ?? 'none'} (a process of an older build refuses it)`);
     print('');
     const cycle = { ingest, writeBack: engine.writeBack, match: engine.accountMapping.queue, stores: engine.stores, connectionIds: ['vendor', ...workspace.partners.map((p) => p.id)] };
     const firstStart = Date.now();

@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { loadMappings } from '../mappings/load-mappings.js';
 import { workspaceKeyPrefix } from '../redis/key-prefix.js';
 import { createRedisConnection } from '../redis/redis-connection-factory.js';
-import { claimStateVersion } from '../state/state-version.js';
+import { claimStateVersionOrDisconnect } from '../state/state-version.js';
 import { createEngineRuntime, type EngineRuntime } from './engine-runtime.js';
 import { productConnectorFactory } from './product-connector-factory.js';
 
@@ -11,14 +11,9 @@ import { productConnectorFactory } from './product-connector-factory.js';
 export async function openEngine(workspace: ResolvedWorkspace, mappingsDir: string, logger: Logger): Promise<{ runtime: EngineRuntime; close: () => Promise<void> }> {
   const mappings = await loadMappings(mappingsDir);
   const redis = createRedisConnection({ url: workspace.redis.url, password: workspace.redis.password }, 'state', logger);
+  await redis.ping();
   const prefix = workspaceKeyPrefix(workspace.workspace.id);
-  try {
-    await redis.ping();
-    await claimStateVersion(redis, prefix, logger);
-  } catch (error) {
-    redis.disconnect();
-    throw error;
-  }
+  await claimStateVersionOrDisconnect(redis, prefix, logger);
   const runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection: { connection: redis, prefix }, logger });
   return {
     runtime,

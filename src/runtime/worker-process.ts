@@ -7,7 +7,7 @@ import type { QueueConnection } from '../queues/job-queue.js';
 import { checkEvictionPolicy } from '../redis/eviction-policy-check.js';
 import { workspaceKeyPrefix } from '../redis/key-prefix.js';
 import { createRedisConnection } from '../redis/redis-connection-factory.js';
-import { claimStateVersion } from '../state/state-version.js';
+import { claimStateVersionOrDisconnect } from '../state/state-version.js';
 import { shutDown } from './graceful-shutdown.js';
 import type { ProcessorRegistration } from './processor-registration.js';
 
@@ -48,12 +48,7 @@ export async function startWorkers(options: WorkerProcessOptions): Promise<Runni
   await checkEvictionPolicy(redis, logger);
 
   const connection: QueueConnection = { connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) };
-  try {
-    await claimStateVersion(redis, connection.prefix, logger);
-  } catch (error) {
-    redis.disconnect();
-    throw error;
-  }
+  await claimStateVersionOrDisconnect(redis, connection.prefix, logger);
   const hosted: HostedProcessors =
     typeof options.processors === 'function' ? await options.processors({ redis, connection }) : { processors: options.processors };
   const processors = hosted.processors;

@@ -297,8 +297,7 @@ function encodeSnapshot(values: Readonly<Record<string, unknown>>, modifiedAt: s
  * strings as JSON text ('"text"'); parseValue reads both, and the Lua compare treats them as equal.
  */
 function encodeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}`;
-  return value === undefined || value === null ? 'null' : stableJson(value);
+  return typeof value === 'string' ? `'${value}` : stableJson(value);
 }
 
 interface StoredSource {

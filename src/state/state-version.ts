@@ -36,7 +36,7 @@ const CLAIM_COMMAND = new LuaCommand('cosellClaimStateVersion', 1, CLAIM);
  * what to do, before it could misread or overwrite what the newer build wrote. Returns the version found.
  */
 export async function claimStateVersion(redis: Redis, prefix: string, logger: Logger, version = STATE_VERSION): Promise<number> {
-  const key = stateKey(prefix, 'state-version');
+  const key = stateVersionKey(prefix);
   const found = Number(await CLAIM_COMMAND.run(redis, [key], [version]));
   if (found === -1) {
     throw new StateVersionError(`the workspace's state version in Redis (key ${key}) is not a version (a whole number from 1); this build writes version ${String(version)}. Check what wrote that key, then set it to the version of the newest build that ran on this workspace (${String(version)} if unsure, only if no newer build did) or delete it.`);
@@ -46,4 +46,22 @@ export async function claimStateVersion(redis: Redis, prefix: string, logger: Lo
   }
   if (found !== 0 && found < version) logger.info({ from: found, to: version }, 'workspace state marked as this build\'s version (earlier state is read as it is)');
   return found;
+}
+
+/**
+ * claimStateVersion for a process about to work on the workspace over `redis`: when it may not, the connection
+ * is closed before the error goes up, so the process can end instead of idling on an open socket.
+ */
+export async function claimStateVersionOrDisconnect(redis: Redis, prefix: string, logger: Logger): Promise<number> {
+  try {
+    return await claimStateVersion(redis, prefix, logger);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+}
+
+/** Where a workspace keeps its state's version. */
+export function stateVersionKey(prefix: string): string {
+  return stateKey(prefix, 'state-version');
 }

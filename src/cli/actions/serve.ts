@@ -7,7 +7,7 @@ import { WebhookDeduplicator } from '../../webhooks/webhook-deduplicator.js';
 import { webhookSecrets } from '../../webhooks/webhook-secrets.js';
 import { workspaceKeyPrefix } from '../../redis/key-prefix.js';
 import { createRedisConnection } from '../../redis/redis-connection-factory.js';
-import { claimStateVersion } from '../../state/state-version.js';
+import { claimStateVersionOrDisconnect } from '../../state/state-version.js';
 import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
 import { createProcessLogger } from '../../runtime/process-logger.js';
 import { buildServer } from '../../server/build-server.js';
@@ -43,12 +43,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const { logger, scrubber } = createProcessLogger(workspace);
   const redis = createRedisConnection({ url: workspace.redis.url, password: workspace.redis.password }, 'state', logger);
   const connection = { connection: redis, prefix: workspaceKeyPrefix(workspace.workspace.id) };
-  try {
-    await claimStateVersion(redis, connection.prefix, logger);
-  } catch (error) {
-    redis.disconnect();
-    throw error;
-  }
+  await claimStateVersionOrDisconnect(redis, connection.prefix, logger);
   const queues = openWorkspaceQueues(connection);
   const ingest = new JobQueue(ingestQueue, connection);
   const app = await buildServer({

@@ -66,7 +66,7 @@ export function accountChangeRecorder(runtime: EngineRuntime, connectionId: stri
  */
 export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
   return registerProcessor(matchQueue, async (payload, { job, logger }) => {
-    // Account writes first, while they drain (see mappingDeferral).
+    // Account writes first, while they land (see mappingDeferral).
     const deferral = await mappingDeferral(runtime, { id: job.id ?? '', queuedAt: job.timestamp });
     if (deferral) throw deferral;
     const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS, job.id ?? '');

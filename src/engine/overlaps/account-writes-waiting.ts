@@ -5,7 +5,7 @@ import { VENDOR } from '../workspace-rules.js';
 
 /** A mapping run waits for account writes while they land; once this long passes with none landing and no fewer waiting, it runs. */
 export const MAPPING_WAITS_FOR_PROGRESS_MS = 30_000;
-/** However well they drain, a run waits at most this long from when it was queued (a load that never ends). */
+/** However well they land, a run waits at most this long from when it was queued (a load that never ends). */
 export const MAPPING_WAITS_AT_MOST_MS = 10 * 60_000;
 
 /** Account writes are waiting: this run comes back once they are done (no attempt spent, logged at debug). */
@@ -84,6 +84,6 @@ function parseProgress(raw: string | null): Progress | undefined {
 async function accountWrites(runtime: EngineRuntime): Promise<{ waiting: number; landed: number }> {
   const connections = [VENDOR, ...runtime.workspace.partners.map((partner) => partner.id)];
   const { pending } = runtime.stores;
-  const counts = await Promise.all(connections.map(async (connectionId) => [await pending.count(connectionId, 'account'), await pending.cleared(connectionId, 'account')] as const));
+  const counts = await Promise.all(connections.map((connectionId) => Promise.all([pending.count(connectionId, 'account'), pending.cleared(connectionId, 'account')])));
   return { waiting: counts.reduce((sum, [n]) => sum + n, 0), landed: counts.reduce((sum, [, n]) => sum + n, 0) };
 }
