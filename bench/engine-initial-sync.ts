@@ -3,36 +3,18 @@
 // next to the bare clients doing the same reads (jsforce query + queryMore) and writes (batch upsert, 100 a call).
 // Then the incremental pass with 1% of the accounts changed: write calls made vs the minimum.
 // The sandboxes serve both from a process of their own (remote-sandboxes.ts), over HTTP on loopback.
-import { Client } from '@hubspot/api-client';
-import jsforce from 'jsforce';
+import { bareSync } from './lib/bare-sync.js';
 import { startEngineBench, syncVendorAccounts } from './lib/engine-bench-harness.js';
 import { perSecond } from './lib/bench-redis.js';
 import { cpuMeter } from './lib/process-cpu.js';
 
 const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? '100000');
 const h = await startEngineBench();
-const bareTarget = h.sandboxes.bare;
 try {
   await h.sandboxes.load(RECORDS);
 
   // Bare: the same reads and writes, nothing in between.
-  const c = h.sandboxes.vendor.credentials;
-  const conn = new jsforce.Connection({ loginUrl: h.sandboxes.vendor.url, version: '62.0', oauth2: { clientId: c.clientId, clientSecret: c.clientSecret, loginUrl: h.sandboxes.vendor.url } });
-  await conn.login(c.username, c.password + c.securityToken);
-  const hubspot = new Client({ accessToken: bareTarget.accessToken, basePath: bareTarget.url, numberOfApiCallRetries: 0 });
-  const bareCpu = cpuMeter({ 'bare clients': [process.pid], redis: h.pids.redis, sandboxes: h.pids.sandboxes });
-  const bareStarted = performance.now();
-  let page = await conn.query<{ Id: string; Name: string; Website: string | null }>('SELECT Id, SystemModstamp, Name, Website, Industry, BillingCountry, BillingState, BillingCity, NumberOfEmployees, AnnualRevenue, Type, Owner.Email, Owner.Name, Cosell_Id__c FROM Account ORDER BY SystemModstamp, Id');
-  for (;;) {
-    for (let start = 0; start < page.records.length; start += 100) {
-      const inputs = page.records.slice(start, start + 100).map((r) => ({ id: r.Id, idProperty: 'cosell_id', properties: { name: r.Name, website: r.Website ?? '' } }));
-      await hubspot.crm.companies.batchApi.upsert({ inputs });
-    }
-    if (page.done || !page.nextRecordsUrl) break;
-    page = await conn.queryMore(page.nextRecordsUrl);
-  }
-  const bareMs = performance.now() - bareStarted;
-  const bareCpuSpent = bareCpu();
+  const bare = await bareSync(h.sandboxes, h.pids.redis);
 
   const engineCpu = cpuMeter({ engine: h.pids.engine, redis: h.pids.redis, sandboxes: h.pids.sandboxes });
   const engineStarted = performance.now();
@@ -41,8 +23,8 @@ try {
   const engineMs = writtenAt - engineStarted;
   const { partner: written, bare: bareWritten } = await h.sandboxes.companies();
   if (bareWritten !== RECORDS) throw new Error(`the bare clients wrote ${String(bareWritten)} of ${String(RECORDS)} accounts`);
-  console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bareMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, bareMs)} records/s; ${bareCpuSpent}`);
-  console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bareMs / engineMs).toFixed(2)}; engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
+  console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
+  console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bare.ms / engineMs).toFixed(2)}; engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
 
   // Incremental: 1% changed in the vendor org.
   const changed = Math.max(1, Math.floor(RECORDS / 100));

@@ -2,26 +2,17 @@
 // processors with the benchmarks' settings, between the sandboxes of remote-sandboxes.ts. Started by
 // engine-bench-harness.ts; stops on SIGTERM.
 import { pino } from 'pino';
-import type { ResolvedWorkspace } from '../../src/config/load-workspace.js';
-import { Secret } from '../../src/config/secret.js';
 import { engineProcessors } from '../../src/engine/engine-processors.js';
 import { createEngineRuntime, type EngineRuntime } from '../../src/engine/engine-runtime.js';
 import { productConnectorFactory } from '../../src/engine/product-connector-factory.js';
 import { loadMappings } from '../../src/mappings/load-mappings.js';
 import { onTerminationSignal } from '../../src/runtime/graceful-shutdown.js';
 import { startWorkers } from '../../src/runtime/worker-process.js';
+import { benchWorkspace } from './bench-workspace.js';
 import type { EngineProcessSetup } from './engine-process-setup.js';
 
 const setup = JSON.parse(process.env.BENCH_ENGINE_SETUP ?? '{}') as EngineProcessSetup;
-const { vendor, partner, hubspotPerTenSeconds: perTen } = setup;
-const c = vendor.credentials;
-const workspace: Pick<ResolvedWorkspace, 'vendor' | 'partners'> = {
-  vendor: {
-    name: 'Vendor',
-    connection: { kind: 'salesforce', loginUrl: vendor.url, apiVersion: '62.0', auth: { type: 'username-password', username: c.username, password: new Secret(c.password, 'P'), securityToken: new Secret(c.securityToken, 'T'), clientId: c.clientId, clientSecret: new Secret(c.clientSecret, 'S') }, limits: { dailyShare: 1 }, bulkThreshold: setup.bulkThreshold },
-  },
-  partners: [{ id: 'northwind', name: 'Northwind', persona: 'si', tier: 'gold', region: 'emea', connection: { kind: 'hubspot', baseUrl: partner.url, auth: { type: 'private-app', token: new Secret(partner.accessToken, 'T') }, limits: { dailyShare: 1, requestsPerTenSeconds: perTen, searchRequestsPerSecond: 1_000 } }, sharing: { share: 'all', fields: ['name', 'website'] } }],
-};
+const workspace = benchWorkspace(setup);
 const logger = pino({ level: 'silent' });
 const mappings = await loadMappings('mappings');
 let runtime: EngineRuntime | undefined;
