@@ -5,6 +5,7 @@ import { AuditLog } from '../state/audit-log.js';
 import { CanonicalStore } from '../state/canonical-store.js';
 import { CreateIntents } from '../state/create-intents.js';
 import { CursorStore } from '../state/cursor-store.js';
+import { FeedingPasses } from '../state/feeding-passes.js';
 import { IdCrosswalk } from '../state/id-crosswalk.js';
 import { PendingWrites } from '../state/pending-writes.js';
 import { RecordHashes } from '../state/record-hashes.js';
@@ -22,6 +23,7 @@ export interface EngineStores {
   audit: AuditLog;
   tombstones: Tombstones;
   createIntents: CreateIntents;
+  feeding: FeedingPasses;
 }
 
 export function openStores(redis: Redis, prefix: string): EngineStores {
@@ -35,6 +37,7 @@ export function openStores(redis: Redis, prefix: string): EngineStores {
     audit: new AuditLog(redis, prefix),
     tombstones: new Tombstones(redis, prefix),
     createIntents: new CreateIntents(redis, prefix),
+    feeding: new FeedingPasses(redis, prefix),
   };
 }
 

@@ -126,6 +126,11 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
         : await runtime.stores.pending.count(payload.connectionId, payload.object);
       // Nothing waiting (a flush after a pass that took everything): no pass, no run to record.
       if (waiting === 0) return { written: 0, unchanged: 0, failed: 0, calls: 0 };
+      // Less than a batch while an ingest pass feeds the target: it brings more, and flushes when it ends.
+      const holdPartial = payload.canonicalIds === undefined;
+      if (holdPartial && waiting < BATCH_SIZE[kind] && (await runtime.stores.feeding.live(payload.connectionId, payload.object))) {
+        return { written: 0, unchanged: 0, failed: 0, calls: 0, held: waiting };
+      }
       const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object);
       await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');
@@ -142,6 +147,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
           view: runtime.rules,
           deadLetters: runtime.deadLetters,
           batchSize: BATCH_SIZE[kind],
+          holdPartial,
           runId,
           jobId: job.id ?? '',
           logger,

@@ -41,10 +41,21 @@ export interface IngestPassInput {
  * router asks for, and only then move the cursor. A crash anywhere repeats at most the current page.
  */
 export async function runIngestPass(input: IngestPassInput): Promise<PassCounts> {
-  const { connector, connectionId, mapping, stores, object } = input;
   const counts: PassCounts = { read: 0, changed: 0, unchanged: 0, failed: 0, pages: 0 };
+  // The targets this pass routes changes into, marked as fed while it runs (see feeding-passes.ts).
+  const fed = new Map<string, WriteTarget>();
+  try {
+    await readPages(input, counts, fed);
+  } finally {
+    await endFeeding(input, fed);
+  }
+  return counts;
+}
+
+async function readPages(input: IngestPassInput, counts: PassCounts, fed: Map<string, WriteTarget>): Promise<void> {
+  const { connector, connectionId, mapping, stores, object } = input;
   // Changes a stopped pass recorded but never routed go to their targets first (see routeLeftovers).
-  counts.changed += await routeLeftovers(input);
+  counts.changed += await routeLeftovers(input, fed);
   const since = await stores.cursors.get(connectionId, object);
   const pages = connector.readChanges(mapping.object, {
     fields: mapping.crmFieldsToRead,
@@ -63,7 +74,7 @@ export async function runIngestPass(input: IngestPassInput): Promise<PassCounts>
       // The next page is read while this one is committed (its cursor still moves only after its own commit).
       next = iterator.next();
       next.catch(() => undefined); // seen when awaited; a pass stopping before that must not leave it unhandled
-      const pageCounts = await commitRecords(input, page.records);
+      const pageCounts = await commitRecords(input, page.records, fed);
       await stores.cursors.advance(connectionId, object, page.cursor);
       counts.pages += 1;
       counts.read += page.records.length;
@@ -80,13 +91,31 @@ export async function runIngestPass(input: IngestPassInput): Promise<PassCounts>
     // Stopped early (an error, an abort): the reader cleans up (a bulk job is deleted) once its read settles.
     await iterator.return?.(undefined).catch(() => undefined);
   }
-  return counts;
 }
 
-/** Commits records read from the CRM (a page of a pass, or records a webhook named). */
+/**
+ * The pass no longer feeds its targets; each gets a flush for what write passes held back meanwhile (their
+ * partial last batches). Best effort: a pass whose Redis is gone lapses as feeding on its own.
+ */
+async function endFeeding(input: IngestPassInput, fed: ReadonlyMap<string, WriteTarget>): Promise<void> {
+  if (fed.size === 0) return;
+  const targets = [...fed.values()];
+  try {
+    await input.stores.feeding.done(targets, input.runId);
+    await input.onTargets(targets);
+  } catch (error) {
+    input.logger.warn({ err: error, targets }, 'could not end the pass\'s feeding of its targets; they count as fed until it lapses');
+  }
+}
+
+/**
+ * Commits records read from the CRM (a page of a pass, or records a webhook named). A pass passes `fed`: the
+ * targets it routes into are marked as fed by it, and collected there.
+ */
 export async function commitRecords(
   input: IngestPassInput,
   records: readonly CrmRecord[],
+  fed?: Map<string, WriteTarget>,
 ): Promise<{ changed: number; unchanged: number; failed: number }> {
   const { connectionId, mapping, stores, object } = input;
   let failed = 0;
@@ -140,7 +169,7 @@ export async function commitRecords(
     const item = items[index];
     if (item && outcome.status === 'changed') changes.push({ canonicalId: item.canonicalId, fields: outcome.fields });
   }
-  await route(input, changes);
+  await route(input, changes, fed);
   return { changed: changes.length, unchanged: items.length - changes.length, failed };
 }
 
@@ -154,7 +183,7 @@ interface Change {
  * tells `onChanged`, and only then takes the records off the source's unrouted list: until then a pass
  * that stopped (a crash, Redis lost) left them there, and the next pass routes them again.
  */
-async function route(input: IngestPassInput, changes: readonly Change[]): Promise<void> {
+async function route(input: IngestPassInput, changes: readonly Change[], fed?: Map<string, WriteTarget>): Promise<void> {
   if (changes.length === 0) return;
   const { connectionId, mapping, stores, object } = input;
   const targets = new Map<string, { target: WriteTarget; ids: string[] }>();
@@ -168,7 +197,13 @@ async function route(input: IngestPassInput, changes: readonly Change[]): Promis
     }
   }
   await Promise.all([...targets.values()].map(({ target, ids }) => stores.pending.mark(target.connectionId, target.object, ids)));
-  if (targets.size > 0) await input.onTargets([...targets.values()].map((t) => t.target));
+  const routedTo = [...targets.values()].map((t) => t.target);
+  if (fed && routedTo.length > 0) {
+    // Before the flush: a write pass it starts sees the target fed and holds back a partial last batch.
+    await stores.feeding.feed(routedTo, input.runId);
+    for (const target of routedTo) fed.set(`${target.connectionId}/${target.object}`, target);
+  }
+  if (routedTo.length > 0) await input.onTargets(routedTo);
   const ids = changes.map((change) => change.canonicalId);
   await input.onChanged?.(ids);
   await stores.canonical.routed(mapping.canonical, connectionId, ids);
@@ -181,7 +216,7 @@ const LEFTOVERS_PER_ROUND = 1_000;
  * Routes the records whose change was recorded by a pass that stopped before routing it. Which fields
  * changed is not known any more: every field read from this CRM may have. Returns how many were routed.
  */
-async function routeLeftovers(input: IngestPassInput): Promise<number> {
+async function routeLeftovers(input: IngestPassInput, fed: Map<string, WriteTarget>): Promise<number> {
   const { connectionId, mapping, stores } = input;
   const fields = mapping.fields.filter((f) => f.direction === 'from-crm' || f.direction === 'both').map((f) => f.canonical);
   let routed = 0;
@@ -189,7 +224,7 @@ async function routeLeftovers(input: IngestPassInput): Promise<number> {
   for (let round = 0; round < 100; round += 1) {
     const ids = await stores.canonical.unrouted(mapping.canonical, connectionId, LEFTOVERS_PER_ROUND);
     if (ids.length === 0) break;
-    await route(input, ids.map((canonicalId) => ({ canonicalId, fields })));
+    await route(input, ids.map((canonicalId) => ({ canonicalId, fields })), fed);
     routed += ids.length;
     if (ids.length < LEFTOVERS_PER_ROUND) break;
   }

@@ -17,6 +17,8 @@ export interface WritePassCounts {
   unchanged: number;
   failed: number;
   calls: number;
+  /** Records left waiting as a partial last batch while a pass feeds the target (see holdPartial). */
+  held?: number;
 }
 
 export interface WritePassInput {
@@ -34,6 +36,12 @@ export interface WritePassInput {
   signal?: AbortSignal;
   /** Called after each round of batches (the caller extends its write lock). */
   onBatches?: () => Promise<void>;
+  /**
+   * Leave a partial last batch waiting while an ingest pass feeds this target (feeding-passes.ts): it brings
+   * more records to fill it, and flushes the target when it ends. For queued flushes; a pass someone waits
+   * for (`cosell sync`, a replay) writes everything.
+   */
+  holdPartial?: boolean;
 }
 
 interface Prepared {
@@ -86,7 +94,8 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
       const taken = new Set(rounds.flatMap((round) => [...round.ids]));
       const waiting = await stores.pending.peek(connectionId, object, limit, taken);
       if (waiting.length === 0) break;
-      rounds.push(startRound(input, externalId, waiting, callSlots));
+      const now = waiting.length < limit ? await withoutHeldTail(input, waiting, counts) : waiting;
+      if (now.length > 0) rounds.push(startRound(input, externalId, now, callSlots));
       if (waiting.length < limit) break;
       const oldest = rounds.length >= ROUNDS_IN_FLIGHT ? rounds.shift() : undefined;
       if (oldest) await settle(oldest);
@@ -98,6 +107,18 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
     throw error;
   }
   return counts;
+}
+
+/**
+ * The last round's records less a partial batch at its end, when the pass holds one back (holdPartial) and a
+ * pass feeds the target now. The held records stay waiting, first in line.
+ */
+async function withoutHeldTail(input: WritePassInput, waiting: readonly PendingRecord[], counts: WritePassCounts): Promise<readonly PendingRecord[]> {
+  const whole = waiting.length - (waiting.length % input.batchSize);
+  if (input.holdPartial !== true || whole === waiting.length) return waiting;
+  if (!(await input.stores.feeding.live(input.connectionId, input.object))) return waiting;
+  counts.held = waiting.length - whole;
+  return waiting.slice(0, whole);
 }
 
 interface Round {

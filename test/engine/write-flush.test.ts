@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/sandbox/fault-settings.js';
-import { closeHarness, drained, seedVendor, startHarness, type Harness } from '../helpers/hubspot-engine-harness.js';
+import { closeHarness, drained, seedVendor, startHarness, syncOnce, type Harness } from '../helpers/hubspot-engine-harness.js';
 import { waitFor } from '../helpers/test-redis.js';
 
 let harness: Harness | undefined;
@@ -40,6 +40,101 @@ describe('write-back flushes', () => {
     const passes = (await h.runtime.stores.runs.latest(100)).filter((r) => r.trigger === 'write-back');
     expect(passes.reduce((n, r) => n + r.counts.written, 0)).toBe(1_000);
     for (const pass of passes) expect(pass.counts.written + pass.counts.unchanged + pass.counts.failed).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('given an incremental pass whose pages fill no whole batch, arriving slower than the coalescing window, then only whole batches go out while it reads and the rest once it ends: the fewest calls', async () => {
+    const h = (harness = await startHarness());
+    await seedVendor(h.vendor, 1_000);
+    await syncOnce(h);
+    const earlier = new Set((await h.runtime.stores.runs.latest(100)).map((r) => r.id));
+
+    // 700 renamed and 300 changed in a property no mapping reads, mixed: the pass reads 5 pages of 200, each
+    // bringing about 140 records to write. Pages come 100 ms apart, past the harness's 50 ms coalescing window.
+    const companies = [...h.vendor.portal.stores.companies.all()].sort((a, b) => a.id - b.id);
+    for (let start = 0; start < companies.length; start += 100) {
+      const inputs = companies.slice(start, start + 100).map((company, i) => ({
+        id: String(company.id),
+        properties: (start + i) % 10 < 7 ? { name: `Renamed ${String(company.id)}` } : { description: 'noted' },
+      }));
+      const answer = await fetch(`${h.vendor.url}/crm/v3/objects/companies/batch/update`, { method: 'POST', headers: { authorization: `Bearer ${h.vendor.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs }) });
+      expect(answer.status).toBe(200);
+    }
+    h.vendor.configure({ faults: { ...NO_FAULTS, latencyMs: 100 } });
+    await syncOnce(h);
+
+    const renamed = [...h.partner.portal.stores.companies.all()].filter((c) => c.properties.get('name')?.startsWith('Renamed '));
+    expect(renamed).toHaveLength(700);
+    const runs = (await h.runtime.stores.runs.latest(100)).filter((r) => !earlier.has(r.id));
+    const reads = runs.filter((r) => r.trigger !== 'write-back');
+    expect(reads.map((r) => r.counts.read)).toEqual([1_000]);
+    const writes = runs.filter((r) => r.trigger === 'write-back');
+    expect(writes.reduce((n, r) => n + r.counts.written, 0)).toBe(700);
+    // 7 calls of 100; a pass taking the ~40 left over from each page would make 2 calls a page, 10 in all.
+    expect(writes.reduce((n, r) => n + r.counts.apiCalls, 0)).toBe(7);
+    expect(await h.runtime.stores.feeding.live('northwind', 'account')).toBe(false);
+  }, 60_000);
+
+  it('given a pass feeding the target, then a flush of less than a batch leaves it waiting without a run, a replay does not wait, and the pass\'s end writes the rest; a pass that died holds nothing once it lapses', async () => {
+    const h = (harness = await startHarness());
+    await seedVendor(h.vendor, 160);
+    // The vendor's companies stored and linked, nothing waiting: a pass that routed them, without its flushes.
+    const writer = h.workers.workers.find((worker) => worker.name === 'write-back');
+    if (!writer) throw new Error('the harness runs a write-back worker');
+    const ingestOnly = async (): Promise<void> => {
+      const jobId = await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' });
+      await waitFor(async () => (await h.ingest.queue.getJobState(jobId)) === 'completed', { what: 'ingest pass', timeoutMs: 30_000 });
+    };
+    await writer.pause();
+    await ingestOnly();
+    const ids = await h.runtime.stores.pending.peek('northwind', 'account', 1_000);
+    expect(ids).toHaveLength(160);
+    await h.runtime.writeBack.queue.obliterate({ force: true });
+    await writer.resume();
+    const flush = async (payload: { canonicalIds?: string[] } = {}): Promise<void> => {
+      const jobId = await h.runtime.writeBack.add('flush', { connectionId: 'northwind', object: 'account', ...payload });
+      await waitFor(async () => (await h.runtime.writeBack.queue.getJobState(jobId)) === 'completed', { what: 'flush done', timeoutMs: 10_000 });
+    };
+    const writeRuns = async () => (await h.runtime.stores.runs.latest(100)).filter((r) => r.trigger === 'write-back');
+
+    // A pass feeding northwind: 160 waiting make one whole batch now, 60 held.
+    await h.runtime.stores.feeding.feed([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    await flush();
+    expect(h.partner.portal.stores.companies.size).toBe(100);
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(60);
+    // Less than a batch left: the next flush writes nothing and records no run.
+    const runsBefore = (await writeRuns()).length;
+    await flush();
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(60);
+    expect(await writeRuns()).toHaveLength(runsBefore);
+    // The pass ends (as endFeeding does: it feeds no more, then flushes): the rest goes.
+    await h.runtime.stores.feeding.done([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    await flush();
+    expect(h.partner.portal.stores.companies.size).toBe(160);
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
+
+    // A replay someone asked for goes at once, whatever feeds the target.
+    const queueNew = async (count: number): Promise<void> => {
+      await seedVendor(h.vendor, count);
+      await writer.pause();
+      await ingestOnly();
+      await h.runtime.writeBack.queue.obliterate({ force: true });
+      await writer.resume();
+      expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(count);
+    };
+    await queueNew(30);
+    await h.runtime.stores.feeding.feed([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    const waiting = (await h.runtime.stores.pending.peek('northwind', 'account', 100)).map((p) => p.canonicalId);
+    await flush({ canonicalIds: waiting.slice(0, 10) });
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
+    expect(h.partner.portal.stores.companies.size).toBe(190);
+    await h.runtime.stores.feeding.done([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+
+    // A pass that died while feeding: once it lapses, a flush writes what waits.
+    await queueNew(20);
+    await h.runtime.stores.feeding.feed([{ connectionId: 'northwind', object: 'account' }], 'died', Date.now() - 61_000);
+    await flush();
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
+    expect(h.partner.portal.stores.companies.size).toBe(210);
   }, 60_000);
 
   it('given a flush with nothing waiting (a pass before it took everything), then it ends without a pass or a run', async () => {
