@@ -94,8 +94,8 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
       const taken = new Set(rounds.flatMap((round) => [...round.ids]));
       const waiting = await stores.pending.peek(connectionId, object, limit, taken);
       if (waiting.length === 0) break;
-      const now = waiting.length < limit ? await withoutHeldTail(input, waiting, counts) : waiting;
-      if (now.length > 0) rounds.push(startRound(input, externalId, now, callSlots));
+      const toWrite = waiting.length < limit ? await withoutHeldTail(input, waiting, counts) : waiting;
+      if (toWrite.length > 0) rounds.push(startRound(input, externalId, toWrite, callSlots));
       if (waiting.length < limit) break;
       const oldest = rounds.length >= ROUNDS_IN_FLIGHT ? rounds.shift() : undefined;
       if (oldest) await settle(oldest);
