@@ -34,6 +34,8 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
   // Flushes never queue up behind a long pass, each polling the write lock and then finding nothing.
   const flush = async (targets: readonly WriteTarget[]): Promise<void> => {
     for (const target of targets) {
+      // A connection taken out of the workspace (a source still lists it among its targets) gets no more writes.
+      if (runtime.connectors.settings(target.connectionId) === undefined) continue;
       await runtime.writeBack.add('flush', { connectionId: target.connectionId, object: target.object }, {
         delay: runtime.settings.coalesceMs,
         deduplication: { id: `flush--${target.connectionId}--${target.object}`, keepLastIfActive: true },

@@ -42,7 +42,7 @@ export interface IngestPassInput {
  */
 export async function runIngestPass(input: IngestPassInput): Promise<PassCounts> {
   const counts: PassCounts = { read: 0, changed: 0, unchanged: 0, failed: 0, pages: 0 };
-  // The targets this pass routes changes into, marked as fed while it runs (see feeding-passes.ts).
+  // The targets this pass routes changes into, marked as fed by its job while it runs (see feeding-passes.ts).
   const fed = new Map<string, WriteTarget>();
   try {
     await readPages(input, counts, fed);
@@ -94,17 +94,19 @@ async function readPages(input: IngestPassInput, counts: PassCounts, fed: Map<st
 }
 
 /**
- * The pass no longer feeds its targets; each gets a flush for what write passes held back meanwhile (their
- * partial last batches). Best effort: a pass whose Redis is gone lapses as feeding on its own.
+ * The pass feeds no target any more; every target its source feeds gets a flush, for what write passes held
+ * back meanwhile (partial last batches), for this pass or an earlier attempt of its job that died. Best
+ * effort: a pass whose Redis is gone lapses as feeding on its own, and the next pass of its source flushes.
  */
 async function endFeeding(input: IngestPassInput, fed: ReadonlyMap<string, WriteTarget>): Promise<void> {
-  if (fed.size === 0) return;
-  const targets = [...fed.values()];
   try {
-    await input.stores.feeding.done(targets, input.runId);
-    await input.onTargets(targets);
+    const targets = await input.stores.feeding.done({ connectionId: input.connectionId, object: input.object }, input.jobId);
+    // Only targets with records waiting: a pass that changed nothing queues no flushes.
+    const waiting = await Promise.all(targets.map((target) => input.stores.pending.count(target.connectionId, target.object)));
+    const toFlush = targets.filter((_, index) => (waiting[index] ?? 0) > 0);
+    if (toFlush.length > 0) await input.onTargets(toFlush);
   } catch (error) {
-    input.logger.warn({ err: error, targets }, 'could not end the pass\'s feeding of its targets; they count as fed until it lapses');
+    input.logger.warn({ err: error, targets: [...fed.values()] }, 'could not end the pass\'s feeding of its targets; they count as fed until it lapses');
   }
 }
 
@@ -200,7 +202,7 @@ async function route(input: IngestPassInput, changes: readonly Change[], fed?: M
   const routedTo = [...targets.values()].map((t) => t.target);
   if (fed && routedTo.length > 0) {
     // Before the flush: a write pass it starts sees the target fed and holds back a partial last batch.
-    await stores.feeding.feed(routedTo, input.runId);
+    await stores.feeding.feed({ connectionId, object }, routedTo, input.jobId);
     for (const target of routedTo) fed.set(`${target.connectionId}/${target.object}`, target);
   }
   if (routedTo.length > 0) await input.onTargets(routedTo);

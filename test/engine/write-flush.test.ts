@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/sandbox/fault-settings.js';
+import { FEEDING_LIFETIME_MS } from '../../src/state/feeding-passes.js';
 import { closeHarness, drained, seedVendor, startHarness, syncOnce, type Harness } from '../helpers/hubspot-engine-harness.js';
 import { waitFor } from '../helpers/test-redis.js';
 
 let harness: Harness | undefined;
+const vendorAccounts = { connectionId: 'vendor', object: 'account' as const };
+const northwindAccounts = { connectionId: 'northwind', object: 'account' as const };
 afterEach(async () => {
   if (harness) await closeHarness(harness);
   harness = undefined;
@@ -97,7 +100,7 @@ describe('write-back flushes', () => {
     const writeRuns = async () => (await h.runtime.stores.runs.latest(100)).filter((r) => r.trigger === 'write-back');
 
     // A pass feeding northwind: 160 waiting make one whole batch now, 60 held.
-    await h.runtime.stores.feeding.feed([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    await h.runtime.stores.feeding.feed(vendorAccounts, [northwindAccounts], 'feeding-job');
     await flush();
     expect(h.partner.portal.stores.companies.size).toBe(100);
     expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(60);
@@ -107,7 +110,7 @@ describe('write-back flushes', () => {
     expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(60);
     expect(await writeRuns()).toHaveLength(runsBefore);
     // The pass ends (as endFeeding does: it feeds no more, then flushes): the rest goes.
-    await h.runtime.stores.feeding.done([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    await h.runtime.stores.feeding.done(vendorAccounts, 'feeding-job');
     await flush();
     expect(h.partner.portal.stores.companies.size).toBe(160);
     expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
@@ -122,20 +125,69 @@ describe('write-back flushes', () => {
       expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(count);
     };
     await queueNew(30);
-    await h.runtime.stores.feeding.feed([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    await h.runtime.stores.feeding.feed(vendorAccounts, [northwindAccounts], 'feeding-job');
     const waiting = (await h.runtime.stores.pending.peek('northwind', 'account', 100)).map((p) => p.canonicalId);
     await flush({ canonicalIds: waiting.slice(0, 10) });
     expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
     expect(h.partner.portal.stores.companies.size).toBe(190);
-    await h.runtime.stores.feeding.done([{ connectionId: 'northwind', object: 'account' }], 'feeding-run');
+    await h.runtime.stores.feeding.done(vendorAccounts, 'feeding-job');
 
     // A pass that died while feeding: once it lapses, a flush writes what waits.
     await queueNew(20);
-    await h.runtime.stores.feeding.feed([{ connectionId: 'northwind', object: 'account' }], 'died', Date.now() - 61_000);
+    await h.runtime.stores.feeding.feed(vendorAccounts, [northwindAccounts], 'died', Date.now() - 61_000);
     await flush();
     expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
     expect(h.partner.portal.stores.companies.size).toBe(210);
   }, 60_000);
+
+  it('given an attempt of an ingest job that died while feeding, then its retry ends the feeding and writes what was held though it routes nothing; a job that died for good holds until it lapses, and the next pass of its source writes the rest', async () => {
+    const h = (harness = await startHarness());
+    const writer = h.workers.workers.find((worker) => worker.name === 'write-back');
+    if (!writer) throw new Error('the harness runs a write-back worker');
+    const pass = async (jobId?: string): Promise<void> => {
+      const id = await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'manual' }, jobId ? { jobId } : {});
+      await waitFor(async () => (await h.ingest.queue.getJobState(id)) === 'completed', { what: 'ingest pass', timeoutMs: 30_000 });
+    };
+    const heldBy = async (deadJob: string, lastPage: number): Promise<void> => {
+      await seedVendor(h.vendor, 40);
+      await writer.pause();
+      await pass();
+      await h.runtime.writeBack.queue.obliterate({ force: true });
+      // As if an attempt of deadJob routed the 40 and its process died before ending the pass.
+      await h.runtime.stores.feeding.feed(vendorAccounts, [northwindAccounts], deadJob, lastPage);
+      await writer.resume();
+      const flush = await h.runtime.writeBack.add('flush', northwindAccounts);
+      await waitFor(async () => (await h.runtime.writeBack.queue.getJobState(flush)) === 'completed', { what: 'flush done', timeoutMs: 10_000 });
+      expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(40);
+    };
+
+    // BullMQ runs the job again (a stalled job): the same job id ends the feeding at once.
+    await heldBy('ingest-job-7', Date.now());
+    await pass('ingest-job-7');
+    await waitFor(async () => (await h.runtime.stores.pending.count('northwind', 'account')) === 0, { what: 'the held records written', timeoutMs: 10_000 });
+    expect(h.partner.portal.stores.companies.size).toBe(40);
+
+    // No retry: the feeding lapses (here 1.5 s after the flush), and the next pass of the vendor's accounts writes them.
+    await heldBy('ingest-job-8', Date.now() - FEEDING_LIFETIME_MS + 1_500);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await pass();
+    await waitFor(async () => (await h.runtime.stores.pending.count('northwind', 'account')) === 0, { what: 'the held records written', timeoutMs: 10_000 });
+    expect(h.partner.portal.stores.companies.size).toBe(80);
+  }, 60_000);
+
+  it('given a source that once fed a connection since taken out of the workspace, then its passes queue no flush for it', async () => {
+    const h = (harness = await startHarness());
+    const gone = { connectionId: 'initech', object: 'account' as const };
+    // Fed long ago (lapsed): the source still lists both as its targets.
+    await h.runtime.stores.feeding.feed(vendorAccounts, [gone, northwindAccounts], 'earlier-job', Date.now() - FEEDING_LIFETIME_MS - 1_000);
+    await h.runtime.stores.pending.mark('initech', 'account', ['acc_0000000000000000000001']);
+    await seedVendor(h.vendor, 5);
+    await syncOnce(h);
+    expect(h.partner.portal.stores.companies.size).toBe(5);
+    const jobs = await h.runtime.writeBack.queue.getJobs(['completed', 'failed', 'waiting', 'delayed', 'active']);
+    expect(jobs.filter((job) => (job.data as { connectionId?: string }).connectionId === 'initech')).toEqual([]);
+    expect(jobs.length).toBeGreaterThan(0);
+  }, 30_000);
 
   it('given a flush with nothing waiting (a pass before it took everything), then it ends without a pass or a run', async () => {
     const h = (harness = await startHarness());
