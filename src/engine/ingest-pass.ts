@@ -42,20 +42,19 @@ export interface IngestPassInput {
  */
 export async function runIngestPass(input: IngestPassInput): Promise<PassCounts> {
   const counts: PassCounts = { read: 0, changed: 0, unchanged: 0, failed: 0, pages: 0 };
-  // The targets this pass routes changes into, marked as fed by its job while it runs (see feeding-passes.ts).
-  const fed = new Map<string, WriteTarget>();
+  // The targets this pass routes changes into are fed by its job while it runs (see feeding-passes.ts).
   try {
-    await readPages(input, counts, fed);
+    await readPages(input, counts);
   } finally {
-    await endFeeding(input, fed);
+    await endFeeding(input);
   }
   return counts;
 }
 
-async function readPages(input: IngestPassInput, counts: PassCounts, fed: Map<string, WriteTarget>): Promise<void> {
+async function readPages(input: IngestPassInput, counts: PassCounts): Promise<void> {
   const { connector, connectionId, mapping, stores, object } = input;
   // Changes a stopped pass recorded but never routed go to their targets first (see routeLeftovers).
-  counts.changed += await routeLeftovers(input, fed);
+  counts.changed += await routeLeftovers(input);
   const since = await stores.cursors.get(connectionId, object);
   const pages = connector.readChanges(mapping.object, {
     fields: mapping.crmFieldsToRead,
@@ -74,7 +73,7 @@ async function readPages(input: IngestPassInput, counts: PassCounts, fed: Map<st
       // The next page is read while this one is committed (its cursor still moves only after its own commit).
       next = iterator.next();
       next.catch(() => undefined); // seen when awaited; a pass stopping before that must not leave it unhandled
-      const pageCounts = await commitRecords(input, page.records, fed);
+      const pageCounts = await commitRecords(input, page.records, true);
       await stores.cursors.advance(connectionId, object, page.cursor);
       counts.pages += 1;
       counts.read += page.records.length;
@@ -98,7 +97,7 @@ async function readPages(input: IngestPassInput, counts: PassCounts, fed: Map<st
  * back meanwhile (partial last batches), for this pass or an earlier attempt of its job that died. Best
  * effort: a pass whose Redis is gone lapses as feeding on its own, and the next pass of its source flushes.
  */
-async function endFeeding(input: IngestPassInput, fed: ReadonlyMap<string, WriteTarget>): Promise<void> {
+async function endFeeding(input: IngestPassInput): Promise<void> {
   try {
     const targets = await input.stores.feeding.done({ connectionId: input.connectionId, object: input.object }, input.jobId);
     // Only targets with records waiting: a pass that changed nothing queues no flushes.
@@ -106,18 +105,18 @@ async function endFeeding(input: IngestPassInput, fed: ReadonlyMap<string, Write
     const toFlush = targets.filter((_, index) => (waiting[index] ?? 0) > 0);
     if (toFlush.length > 0) await input.onTargets(toFlush);
   } catch (error) {
-    input.logger.warn({ err: error, targets: [...fed.values()] }, 'could not end the pass\'s feeding of its targets; they count as fed until it lapses');
+    input.logger.warn({ err: error, connectionId: input.connectionId, object: input.object }, 'could not end the pass\'s feeding of its targets; they count as fed until it lapses');
   }
 }
 
 /**
- * Commits records read from the CRM (a page of a pass, or records a webhook named). A pass passes `fed`: the
- * targets it routes into are marked as fed by it, and collected there.
+ * Commits records read from the CRM (a page of a pass, or records a webhook named). Within a pass (`inPass`),
+ * the targets it routes into are marked as fed by the pass's job.
  */
 export async function commitRecords(
   input: IngestPassInput,
   records: readonly CrmRecord[],
-  fed?: Map<string, WriteTarget>,
+  inPass = false,
 ): Promise<{ changed: number; unchanged: number; failed: number }> {
   const { connectionId, mapping, stores, object } = input;
   let failed = 0;
@@ -171,7 +170,7 @@ export async function commitRecords(
     const item = items[index];
     if (item && outcome.status === 'changed') changes.push({ canonicalId: item.canonicalId, fields: outcome.fields });
   }
-  await route(input, changes, fed);
+  await route(input, changes, inPass);
   return { changed: changes.length, unchanged: items.length - changes.length, failed };
 }
 
@@ -185,7 +184,7 @@ interface Change {
  * tells `onChanged`, and only then takes the records off the source's unrouted list: until then a pass
  * that stopped (a crash, Redis lost) left them there, and the next pass routes them again.
  */
-async function route(input: IngestPassInput, changes: readonly Change[], fed?: Map<string, WriteTarget>): Promise<void> {
+async function route(input: IngestPassInput, changes: readonly Change[], inPass: boolean): Promise<void> {
   if (changes.length === 0) return;
   const { connectionId, mapping, stores, object } = input;
   const targets = new Map<string, { target: WriteTarget; ids: string[] }>();
@@ -200,11 +199,8 @@ async function route(input: IngestPassInput, changes: readonly Change[], fed?: M
   }
   await Promise.all([...targets.values()].map(({ target, ids }) => stores.pending.mark(target.connectionId, target.object, ids)));
   const routedTo = [...targets.values()].map((t) => t.target);
-  if (fed && routedTo.length > 0) {
-    // Before the flush: a write pass it starts sees the target fed and holds back a partial last batch.
-    await stores.feeding.feed({ connectionId, object }, routedTo, input.jobId);
-    for (const target of routedTo) fed.set(`${target.connectionId}/${target.object}`, target);
-  }
+  // Before the flush: a write pass it starts sees the target fed and holds back a partial last batch.
+  if (inPass && routedTo.length > 0) await stores.feeding.feed({ connectionId, object }, routedTo, input.jobId);
   if (routedTo.length > 0) await input.onTargets(routedTo);
   const ids = changes.map((change) => change.canonicalId);
   await input.onChanged?.(ids);
@@ -218,7 +214,7 @@ const LEFTOVERS_PER_ROUND = 1_000;
  * Routes the records whose change was recorded by a pass that stopped before routing it. Which fields
  * changed is not known any more: every field read from this CRM may have. Returns how many were routed.
  */
-async function routeLeftovers(input: IngestPassInput, fed: Map<string, WriteTarget>): Promise<number> {
+async function routeLeftovers(input: IngestPassInput): Promise<number> {
   const { connectionId, mapping, stores } = input;
   const fields = mapping.fields.filter((f) => f.direction === 'from-crm' || f.direction === 'both').map((f) => f.canonical);
   let routed = 0;
@@ -226,7 +222,7 @@ async function routeLeftovers(input: IngestPassInput, fed: Map<string, WriteTarg
   for (let round = 0; round < 100; round += 1) {
     const ids = await stores.canonical.unrouted(mapping.canonical, connectionId, LEFTOVERS_PER_ROUND);
     if (ids.length === 0) break;
-    await route(input, ids.map((canonicalId) => ({ canonicalId, fields })), fed);
+    await route(input, ids.map((canonicalId) => ({ canonicalId, fields })), true);
     routed += ids.length;
     if (ids.length < LEFTOVERS_PER_ROUND) break;
   }
