@@ -16,6 +16,7 @@ import { productConnectorFactory } from '../../src/engine/product-connector-fact
 import { WorkspaceRules } from '../../src/engine/workspace-rules.js';
 import { fromCrm, toCrm } from '../../src/mappings/apply-mapping.js';
 import { loadMappings } from '../../src/mappings/load-mappings.js';
+import { LuaCommand } from '../../src/redis/lua-command.js';
 import { joinLines, LUA_SPLIT_LINES } from '../../src/redis/lua-lists.js';
 import { canonicalIdFor } from '../../src/state/canonical-ids.js';
 import { CanonicalStore, type CanonicalRecord } from '../../src/state/canonical-store.js';
@@ -54,6 +55,7 @@ if #links > 0 then redis.call('HSET', KEYS[2], unpack(links)) end
 return #queued / 2
 `;
 
+const STORE_PAGE_COMMAND = new LuaCommand('floorStorePage', 3, STORE_PAGE);
 const RECORDS_PER_CALL = 500;
 const ROUND = 400;
 const BATCH = 100;
@@ -70,7 +72,7 @@ const setup = JSON.parse(process.env.BENCH_FLOOR_SETUP ?? '{}') as StateFloorSet
 const workspace = benchWorkspace(setup);
 const logger = pino({ level: 'silent' });
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-redis.defineCommand('floorStorePage', { numberOfKeys: 3, lua: STORE_PAGE });
+STORE_PAGE_COMMAND.defineOn(redis);
 const mappings = await loadMappings('mappings');
 const key = (...parts: string[]): string => `${setup.prefix}floor:${parts.join(':')}`;
 const keys = { documents: key('canon', 'account'), vendorLinks: key('xw', 'vendor'), queue: key('queue', 'northwind'), state: key('state', 'northwind'), partnerLinks: key('xw', 'northwind'), readDone: key('read-done') };
@@ -85,7 +87,6 @@ async function read(): Promise<void> {
   let queued = 0;
   for await (const page of connector.readChanges(mapping.object, { fields: mapping.crmFieldsToRead, lookbackMs: 0 })) {
     const pipeline = redis.pipeline();
-    const calls: Promise<unknown>[] = [];
     for (let start = 0; start < page.records.length; start += RECORDS_PER_CALL) {
       const items: string[] = [];
       for (const record of page.records.slice(start, start + RECORDS_PER_CALL)) {
@@ -93,10 +94,12 @@ async function read(): Promise<void> {
         const document: StoredDocument = { m: record.modifiedAt, id: record.id, v: values };
         items.push(record.id, canonicalIdFor(mapping.canonical, 'vendor', mapping.object, record.id), JSON.stringify(document));
       }
-      calls.push(Reflect.apply(Reflect.get(pipeline, 'floorStorePage') as (...args: unknown[]) => Promise<unknown>, pipeline, [keys.documents, keys.vendorLinks, keys.queue, Date.now(), joinLines(items)]));
+      STORE_PAGE_COMMAND.queue(pipeline, [keys.documents, keys.vendorLinks, keys.queue], [Date.now(), joinLines(items)]);
     }
-    await pipeline.exec();
-    for (const call of calls) queued += Number(await call);
+    for (const [error, result] of (await pipeline.exec()) ?? []) {
+      if (error) throw error;
+      queued += Number(result);
+    }
     await redis.set(key('cursor'), JSON.stringify(page.cursor));
   }
   await redis.set(keys.readDone, '1');
@@ -104,7 +107,9 @@ async function read(): Promise<void> {
 }
 
 async function write(): Promise<void> {
-  const connector = productConnectorFactory(workspace.partners[0]?.connection ?? workspace.vendor.connection, { connectionId: 'northwind', redis, prefix: setup.prefix, logger });
+  const partner = workspace.partners[0];
+  if (!partner) throw new Error('the benchmark workspace has no partner to write to');
+  const connector = productConnectorFactory(partner.connection, { connectionId: partner.id, redis, prefix: setup.prefix, logger });
   const mapping = mappings.get('hubspot', 'companies', 'northwind');
   if (!mapping?.externalId) throw new Error('no HubSpot companies mapping with an externalId in mappings/');
   const externalId = mapping.externalId;
