@@ -46,6 +46,14 @@ export class WorkspaceRules implements ChangeRouter, OutgoingView {
     return [];
   }
 
+  sourcesFor(kind: string, targetConnectionId: string): readonly string[] | undefined {
+    // Accounts: the vendor's values, account mapping's, and the target's own copy (see accountValues).
+    if (kind === 'account') return targetConnectionId === VENDOR ? [VENDOR, OVERLAP_SOURCE] : [VENDOR, OVERLAP_SOURCE, targetConnectionId];
+    // Opportunities to a partner: the two linked sides. To the vendor, the partner side is whichever is linked.
+    if (kind === 'opportunity' && targetConnectionId !== VENDOR) return [VENDOR, targetConnectionId];
+    return undefined;
+  }
+
   valuesFor(record: CanonicalRecord, kind: string, targetConnectionId: string): { values: Record<string, unknown>; allowed?: ReadonlySet<string> } | undefined {
     if (kind === 'account') return accountValues(this.#workspace.partners, record, targetConnectionId);
     const vendor = record.sources.get(VENDOR);

@@ -214,7 +214,7 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
   const { stores, mapping, connectionId } = input;
   const ids = batch.map((p) => p.canonicalId);
   const [records, lastWritten, crmIds] = await Promise.all([
-    stores.canonical.getMany(mapping.canonical, ids),
+    stores.canonical.getMany(mapping.canonical, ids, input.view.sourcesFor(mapping.canonical, connectionId)),
     stores.hashes.get('written', connectionId, mapping.object, ids),
     stores.crosswalk.crmIds(connectionId, mapping.object, ids),
   ]);

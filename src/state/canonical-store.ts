@@ -1,19 +1,20 @@
 import type { Redis } from 'ioredis';
 import { stateKey } from '../redis/key-prefix.js';
 import { LuaCommand } from '../redis/lua-command.js';
-import { LUA_SPLIT_LINES } from '../redis/lua-lists.js';
+import { joinLines, LUA_SPLIT_LINES } from '../redis/lua-lists.js';
 import { stableJson } from './stable-json.js';
 
 /**
- * A canonical record: one hash per record, one field per source connection c, `s|c` = JSON
+ * A canonical record is what each source connection c says of it: per kind and source one hash, canonical
+ * id → JSON
  *   { m: modifiedAt, id: CRM id, v: { field: value as text (see encodeValue) }, t: { field: when it changed } }
  * where `t` may hold a default under '*' for the fields of `v` it does not name (a source's first
  * snapshot: every field changed then, but those first seen blank, which have no time: '').
- * recordSource(key, connection, snapshot, fresh) records what one CRM says about the record; `snapshot` is
+ * recordSource(hash, id, snapshot, fresh) records what one CRM says about the record; `snapshot` is
  * that JSON for the incoming snapshot (its `t` only needed when fresh). A snapshot older than the stored one
  * is ignored (events arrive out of order); otherwise each field whose value differs gets the new value and
- * change time (none for a field first seen blank). One document per source keeps a page of a pass to one
- * short call per record. A source seen for the first time (`fresh`, most of a first load) is stored as
+ * change time (none for a field first seen blank). One hash per kind and source, not one key per record: a
+ * page of a pass, and a write batch's read, name a few keys and one list of ids, whatever their number. A source seen for the first time (`fresh`, most of a first load) is stored as
  * given in one HSETNX, decoding and encoding nothing: every field changed, with the times it carries, which
  * the caller set by the same rule.
  * Returns  the names of the fields that changed (empty for a repeat or our own write read back), 1 when
@@ -29,12 +30,11 @@ local function sameValue(previous, value)
   local ok, decoded = pcall(cjson.decode, previous)
   return ok and decoded == string.sub(value, 2)
 end
-local function recordSource(key, connection, snapshot, fresh)
-  local field = 's|' .. connection
-  if fresh == '1' and redis.call('HSETNX', key, field, snapshot) == 1 then return 1 end
+local function recordSource(hash, id, snapshot, fresh)
+  if fresh == '1' and redis.call('HSETNX', hash, id, snapshot) == 1 then return 1 end
   local incoming = cjson.decode(snapshot)
   local modifiedAt, crmId = incoming.m, incoming.id
-  local raw = redis.call('HGET', key, field)
+  local raw = redis.call('HGET', hash, id)
   local stored = { m = '', id = '', v = {}, t = {} }
   if raw then stored = cjson.decode(raw) end
   if raw and stored.m > modifiedAt then return { 'stale' } end
@@ -59,7 +59,7 @@ local function recordSource(key, connection, snapshot, fresh)
   if #changed == 0 and raw and stored.m == modifiedAt and stored.id == crmId then return changed end
   stored.m = modifiedAt
   stored.id = crmId
-  redis.call('HSET', key, field, cjson.encode(stored))
+  redis.call('HSET', hash, id, cjson.encode(stored))
   return changed
 end
 `;
@@ -79,25 +79,30 @@ local function stillUnrouted(result, unroutedKey, id)
   return result
 end
 `;
-/** KEYS[1] record   ARGV[1] connection   ARGV[2] snapshot   ARGV[3] fresh ('1' or '0'). One record; its caller routes it (no unrouted list). */
+/**
+ * KEYS[1] the source's hash   KEYS[2] the kind's set of sources   ARGV[1] canonical id   ARGV[2] snapshot
+ * ARGV[3] fresh ('1' or '0'). One record; its caller routes it (no unrouted list).
+ */
 const RECORD_SOURCE = `${RECORD_SOURCE_BODY}
+redis.call('SADD', KEYS[2], ARGV[4])
 return recordSource(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
 `;
 /**
- * KEYS[1] the source's unrouted hash   KEYS[2..n+1] the records' hashes   ARGV[1] connection
- * ARGV[2] one list (see lua-lists.ts): canonical id, fresh, snapshot of each record in turn
+ * KEYS[1] the source's unrouted hash   KEYS[2] the source's hash   KEYS[3] the kind's set of sources
+ * ARGV[1] connection   ARGV[2] one list (see lua-lists.ts): canonical id, fresh, snapshot of each record in turn
  * The same for a whole page in one call: per-call and per-argument overhead, not Redis, was what a page cost.
  * Returns  one result per record, as RECORD_SOURCE.
  */
 const RECORD_SOURCES = `${RECORD_SOURCE_BODY}${NOTE_UNROUTED}${LUA_SPLIT_LINES}
 local fields = splitLines(ARGV[2])
 local results, unrouted = {}, {}
-for i = 2, #KEYS do
-  local at = (i - 2) * 3
-  local result = stillUnrouted(recordSource(KEYS[i], ARGV[1], fields[at + 3], fields[at + 2]), KEYS[1], fields[at + 1])
-  results[i - 1] = result
+redis.call('SADD', KEYS[3], ARGV[1])
+for at = 0, #fields - 3, 3 do
+  local id = fields[at + 1]
+  local result = stillUnrouted(recordSource(KEYS[2], id, fields[at + 3], fields[at + 2]), KEYS[1], id)
+  results[#results + 1] = result
   if changedAny(result) then
-    unrouted[#unrouted + 1] = fields[at + 1]
+    unrouted[#unrouted + 1] = id
     unrouted[#unrouted + 1] = '1'
   end
 end
@@ -106,22 +111,43 @@ return results
 `;
 /** Records per RECORD_SOURCES call: long enough to amortise the call, short enough not to hold Redis up. */
 const RECORDS_PER_CALL = 250;
-const RECORD_SOURCES_COMMAND = new LuaCommand('cosellRecordSources', undefined, RECORD_SOURCES);
-const RECORD_SOURCE_COMMAND = new LuaCommand('cosellRecordSource', 1, RECORD_SOURCE);
+const RECORD_SOURCES_COMMAND = new LuaCommand('cosellRecordSources', 3, RECORD_SOURCES);
+const RECORD_SOURCE_COMMAND = new LuaCommand('cosellRecordSource', 2, RECORD_SOURCE);
 
 /**
- * KEYS[1..n] records' hashes. Returns every field and value of each (HGETALL), in order, as one list (see
- * lua-lists.ts): for each record its number of items, then its fields and values. A batch in one call and
- * one reply string, not a reply of nested arrays. Stored documents are JSON: they never hold a line break.
+ * KEYS[1] the kind's set of sources   KEYS[2..n+1] the hashes of the sources to read
+ * ARGV[1] those sources, ARGV[2] canonical ids, each one list (see lua-lists.ts)   ARGV[3] '1' when they are
+ * meant to be every source of the kind (the caller's last reading of the set), '0' when the caller chose them
+ * Returns  '!' when they were meant to be every source and are not (one was added since: the caller asks
+ *          again); otherwise one list: for each id in turn, each named source's document or '' where it has
+ *          none. One reply string for a whole batch; stored documents are JSON, which never hold a line break.
  */
-const GET_MANY = `
+const GET_MANY = `${LUA_SPLIT_LINES}
+local sources, ids = splitLines(ARGV[1]), splitLines(ARGV[2])
+if ARGV[3] == '1' then
+  if redis.call('SCARD', KEYS[1]) ~= #sources then return '!' end
+  for _, source in ipairs(sources) do
+    if redis.call('SISMEMBER', KEYS[1], source) == 0 then return '!' end
+  end
+end
+local documents = {}
+local STEP = 1000
+for s = 1, #sources do
+  local hash = KEYS[s + 1]
+  local found = {}
+  for from = 1, #ids, STEP do
+    local to = math.min(#ids, from + STEP - 1)
+    local part = redis.call('HMGET', hash, unpack(ids, from, to))
+    for j = 1, #part do found[from + j - 1] = part[j] or '' end
+  end
+  documents[s] = found
+end
 local out = {}
-for i = 1, #KEYS do
-  local flat = redis.call('HGETALL', KEYS[i])
-  out[#out + 1] = #flat
-  for j = 1, #flat do
-    if string.find(flat[j], '\\n', 1, true) then return redis.error_reply('canonical record ' .. KEYS[i] .. ' holds a line break') end
-    out[#out + 1] = flat[j]
+for i = 1, #ids do
+  for s = 1, #sources do
+    local document = documents[s][i]
+    if string.find(document, '\\n', 1, true) then return redis.error_reply('canonical document of ' .. ids[i] .. ' in ' .. KEYS[s + 1] .. ' holds a line break') end
+    out[#out + 1] = document
   end
 end
 return table.concat(out, '\\n')
@@ -145,13 +171,15 @@ export interface CanonicalRecord {
 export type RecordOutcome = { status: 'changed'; fields: string[] } | { status: 'unchanged' } | { status: 'stale' };
 
 /**
- * Canonical records in Redis, one hash per record, holding each source's values with per-field change
- * times — what two-way precedence ("most recent wins") needs, and what makes echoes free: our own write,
- * read back, matches what is stored and changes nothing.
+ * Canonical records in Redis, each source's values with per-field change times — what two-way precedence
+ * ("most recent wins") needs, and what makes echoes free: our own write, read back, matches what is stored
+ * and changes nothing.
  */
 export class CanonicalStore {
   readonly #redis: Redis;
   readonly #prefix: string;
+  /** The sources each kind was last seen to have (read again when Redis says one was added). */
+  readonly #sources = new Map<string, readonly string[]>();
 
   constructor(redis: Redis, prefix: string) {
     this.#redis = redis;
@@ -161,8 +189,12 @@ export class CanonicalStore {
     GET_MANY_COMMAND.defineOn(redis);
   }
 
-  #key(kind: string, id: string): string {
-    return stateKey(this.#prefix, 'canon', kind, id);
+  #sourceKey(kind: string, connectionId: string): string {
+    return canonicalSourceKey(this.#prefix, kind, connectionId);
+  }
+
+  #sourcesKey(kind: string): string {
+    return canonicalSourcesKey(this.#prefix, kind);
   }
 
   #unroutedKey(kind: string, connectionId: string): string {
@@ -177,7 +209,7 @@ export class CanonicalStore {
     snapshot: { crmId: string; modifiedAt: string; values: Readonly<Record<string, unknown>> },
   ): Promise<RecordOutcome> {
     const encoded = encodeSnapshot(snapshot.values, snapshot.modifiedAt, snapshot.crmId, true);
-    const result = await RECORD_SOURCE_COMMAND.run(this.#redis, [this.#key(kind, canonicalId)], [connectionId, encoded, '1']);
+    const result = await RECORD_SOURCE_COMMAND.run(this.#redis, [this.#sourceKey(kind, connectionId), this.#sourcesKey(kind)], [canonicalId, encoded, '1', connectionId]);
     return toOutcome(result, snapshot.values);
   }
 
@@ -193,21 +225,18 @@ export class CanonicalStore {
     items: readonly { canonicalId: string; crmId: string; modifiedAt: string; values: Readonly<Record<string, unknown>>; fresh?: boolean }[],
   ): Promise<RecordOutcome[]> {
     if (items.length === 0) return [];
+    const keys = [this.#unroutedKey(kind, connectionId), this.#sourceKey(kind, connectionId), this.#sourcesKey(kind)];
     const pipeline = this.#redis.pipeline();
     for (let start = 0; start < items.length; start += RECORDS_PER_CALL) {
       const end = Math.min(items.length, start + RECORDS_PER_CALL);
-      // A varying number of keys: the key count goes first, as EVALSHA's own numkeys.
-      const args: (string | number)[] = [end - start + 1, this.#unroutedKey(kind, connectionId)];
       const fields: string[] = [];
       for (let i = start; i < end; i += 1) {
         const item = items[i] as (typeof items)[number];
-        args.push(this.#key(kind, item.canonicalId));
         if (item.canonicalId.includes('\n')) throw new TypeError(`canonical id ${JSON.stringify(item.canonicalId)} holds a line break`);
         // JSON text never holds a raw line break (JSON.stringify escapes them).
         fields.push(item.canonicalId, item.fresh === true ? '1' : '0', encodeSnapshot(item.values, item.modifiedAt, item.crmId, item.fresh === true));
       }
-      args.push(connectionId, fields.join('\n'));
-      RECORD_SOURCES_COMMAND.queue(pipeline, [], args);
+      RECORD_SOURCES_COMMAND.queue(pipeline, keys, [connectionId, fields.join('\n')]);
     }
     const results = (await pipeline.exec()) ?? [];
     const outcomes: RecordOutcome[] = [];
@@ -220,27 +249,31 @@ export class CanonicalStore {
   }
 
   async get(kind: string, canonicalId: string): Promise<CanonicalRecord | undefined> {
-    const raw = await this.#redis.hgetall(this.#key(kind, canonicalId));
-    const flat: string[] = [];
-    for (const [field, value] of Object.entries(raw)) flat.push(field, value);
-    return parseRecord(canonicalId, flat, 0, flat.length);
+    return (await this.getMany(kind, [canonicalId]))[0];
   }
 
-  /** Many records in one call (a write batch), in input order; undefined where none is stored. */
-  async getMany(kind: string, canonicalIds: readonly string[]): Promise<(CanonicalRecord | undefined)[]> {
+  /**
+   * Many records in one call (a write batch), in input order; undefined where none is stored. With `only`,
+   * just what those sources say (a record none of them has is undefined); otherwise every source's.
+   */
+  async getMany(kind: string, canonicalIds: readonly string[], only?: readonly string[]): Promise<(CanonicalRecord | undefined)[]> {
     if (canonicalIds.length === 0) return [];
-    const args: (string | number)[] = [canonicalIds.length];
-    for (const id of canonicalIds) args.push(this.#key(kind, id));
-    const reply = await GET_MANY_COMMAND.run(this.#redis, [], args);
-    const items = String(reply).split('\n');
-    const records: (CanonicalRecord | undefined)[] = [];
-    let at = 0;
-    for (const id of canonicalIds) {
-      const count = Number(items[at]);
-      records.push(parseRecord(id, items, at + 1, count));
-      at += 1 + count;
+    const ids = joinLines(canonicalIds);
+    let sources = only ?? this.#sources.get(kind) ?? (await this.#readSources(kind));
+    for (;;) {
+      if (sources.length === 0) return canonicalIds.map(() => undefined);
+      const keys = [this.#sourcesKey(kind), ...sources.map((source) => this.#sourceKey(kind, source))];
+      const reply = String(await GET_MANY_COMMAND.run(this.#redis, [], [keys.length, ...keys, joinLines(sources), ids, only ? '0' : '1']));
+      if (reply !== '!') return parseRecords(canonicalIds, sources, reply.split('\n'));
+      // A source was added since this process last looked: look again (sources are only ever added).
+      sources = await this.#readSources(kind);
     }
-    return records;
+  }
+
+  async #readSources(kind: string): Promise<readonly string[]> {
+    const sources = (await this.#redis.smembers(this.#sourcesKey(kind))).sort();
+    this.#sources.set(kind, sources);
+    return sources;
   }
 
   /**
@@ -256,10 +289,20 @@ export class CanonicalStore {
     if (canonicalIds.length > 0) await this.#redis.hdel(this.#unroutedKey(kind, connectionId), ...canonicalIds);
   }
 
-  /** Drops what one source said (its record was deleted there); the record goes when no source is left. */
+  /** Drops what one source said (its record was deleted there); the record is gone when no source has it. */
   async forgetSource(kind: string, canonicalId: string, connectionId: string): Promise<void> {
-    await this.#redis.hdel(this.#key(kind, canonicalId), `s|${connectionId}`);
+    await this.#redis.hdel(this.#sourceKey(kind, connectionId), canonicalId);
   }
+}
+
+/** Where one source's documents of one kind are kept (canonical id → document). */
+export function canonicalSourceKey(prefix: string, kind: string, connectionId: string): string {
+  return stateKey(prefix, 'canon-by-source', kind, connectionId);
+}
+
+/** The sources that ever kept documents of one kind (a set; only ever added to). */
+export function canonicalSourcesKey(prefix: string, kind: string): string {
+  return stateKey(prefix, 'canon-sources', kind);
 }
 
 function toOutcome(result: unknown, values: Readonly<Record<string, unknown>>): RecordOutcome {
@@ -315,27 +358,39 @@ function parseValue(text: string): unknown {
   return text === 'null' ? null : (JSON.parse(text) as unknown);
 }
 
-/** A record from its hash as HGETALL lists it (field, value, field, value, …): `count` items from `start`. */
-function parseRecord(id: string, flat: readonly string[], start: number, count: number): CanonicalRecord | undefined {
-  const sources = new Map<string, SourceSnapshot>();
-  for (let i = start; i + 1 < start + count; i += 2) {
-    const key = String(flat[i]);
-    if (!key.startsWith('s|')) continue;
-    const stored = JSON.parse(String(flat[i + 1])) as StoredSource;
-    const values: Record<string, unknown> = {};
-    // Lua's cjson writes an empty table as `{}` or `[]`: both mean "no fields".
-    if (!Array.isArray(stored.v)) for (const field of Object.keys(stored.v)) values[field] = parseValue(stored.v[field] as string);
-    const changedAt: Record<string, string> = {};
-    if (!Array.isArray(stored.t)) {
-      const times = stored.t;
-      const byDefault = times['*'];
-      if (byDefault !== undefined) for (const field of Object.keys(values)) if (!(field in times) && byDefault !== '') changedAt[field] = byDefault;
-      for (const field of Object.keys(times)) {
-        const at = times[field] as string;
-        if (at !== '' && field !== '*') changedAt[field] = at;
-      }
+/** Records from GET_MANY's list: for each id in turn, one item per source (its document, or '' where it has none). */
+function parseRecords(ids: readonly string[], sources: readonly string[], items: readonly string[]): (CanonicalRecord | undefined)[] {
+  const records: (CanonicalRecord | undefined)[] = [];
+  let at = 0;
+  for (const id of ids) {
+    let record: CanonicalRecord | undefined;
+    for (const source of sources) {
+      const document = items[at] ?? '';
+      at += 1;
+      if (document === '') continue;
+      record ??= { id, sources: new Map() };
+      record.sources.set(source, parseSource(document));
     }
-    sources.set(key.slice(2), { crmId: stored.id, modifiedAt: stored.m, values, changedAt });
+    records.push(record);
   }
-  return sources.size === 0 ? undefined : { id, sources };
+  return records;
+}
+
+/** One source's stored document. */
+function parseSource(document: string): SourceSnapshot {
+  const stored = JSON.parse(document) as StoredSource;
+  const values: Record<string, unknown> = {};
+  // Lua's cjson writes an empty table as `{}` or `[]`: both mean "no fields".
+  if (!Array.isArray(stored.v)) for (const field of Object.keys(stored.v)) values[field] = parseValue(stored.v[field] as string);
+  const changedAt: Record<string, string> = {};
+  if (!Array.isArray(stored.t)) {
+    const times = stored.t;
+    const byDefault = times['*'];
+    if (byDefault !== undefined) for (const field of Object.keys(values)) if (!(field in times) && byDefault !== '') changedAt[field] = byDefault;
+    for (const field of Object.keys(times)) {
+      const at = times[field] as string;
+      if (at !== '' && field !== '*') changedAt[field] = at;
+    }
+  }
+  return { crmId: stored.id, modifiedAt: stored.m, values, changedAt };
 }

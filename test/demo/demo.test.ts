@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDemo, type RunningDemo } from '../../src/demo/run-demo.js';
 import { workspaceKeyPrefix } from '../../src/redis/key-prefix.js';
+import { STATE_VERSION } from '../../src/state/state-version.js';
 import { runCosell } from '../helpers/run-cosell.js';
 import { deleteKeys, testWorkspace } from '../helpers/test-redis.js';
 
@@ -44,7 +45,7 @@ describe('cosell demo', () => {
     expect(result.stdout).toMatch(/written back: [1-9]\d* vendor accounts got their partners/);
     expect(result.stdout).toContain('0 records written (nothing changed');
     expect(result.stdout).toContain('dead letters: 0');
-    expect(result.stdout).toMatch(/State in Redis under \{cosell:[a-z0-9-]+\}, layout version 2 /);
+    expect(result.stdout).toMatch(new RegExp(`State in Redis under \\{cosell:[a-z0-9-]+\\}, layout version ${String(STATE_VERSION)} `));
     expect(result.stdout).toMatch(/Dashboard: http:\/\/127\.0\.0\.1:\d+\/admin\/queues \(user admin, password \S+\)/);
     const file = await readFile(join(dir, 'cosell.yaml'), 'utf8');
     expect(file).toContain('env: COSELL_DEMO_VENDOR_SF_PASSWORD');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalIdFor } from '../../src/state/canonical-ids.js';
-import { CanonicalStore } from '../../src/state/canonical-store.js';
+import { CanonicalStore, canonicalSourceKey, canonicalSourcesKey } from '../../src/state/canonical-store.js';
 import { testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
 
 let current: TestWorkspace | undefined;
@@ -61,7 +61,8 @@ describe('canonical store', () => {
     current = await testWorkspace();
     const store = new CanonicalStore(current.redis, current.prefix);
     const earlier = { m: '2025-01-01T00:00:00.000Z', id: '001E', v: { name: '"Acme \\"One\\""', city: '"Köln"', employees: '40', phone: 'null' }, t: { '*': '2025-01-01T00:00:00.000Z', phone: '' } };
-    await current.redis.hset(`${current.prefix}:canon:account:acc_5`, 's|vendor', JSON.stringify(earlier));
+    await current.redis.hset(canonicalSourceKey(current.prefix, 'account', 'vendor'), 'acc_5', JSON.stringify(earlier));
+    await current.redis.sadd(canonicalSourcesKey(current.prefix, 'account'), 'vendor');
     const before = (await store.get('account', 'acc_5'))?.sources.get('vendor');
     expect(before?.values).toEqual({ name: 'Acme "One"', city: 'Köln', employees: 40, phone: null });
     expect(await store.recordSource('account', 'acc_5', 'vendor', { crmId: '001E', modifiedAt: '2025-02-01T00:00:00.000Z', values: { name: 'Acme "One"', city: 'Köln', employees: 40, phone: null } })).toEqual({ status: 'unchanged' });
@@ -69,6 +70,15 @@ describe('canonical store', () => {
     const after = (await store.get('account', 'acc_5'))?.sources.get('vendor');
     expect(after?.values).toEqual({ name: 'Acme "One"', city: 'Bonn', employees: 40, phone: null });
     expect(after?.changedAt).toEqual({ name: '2025-01-01T00:00:00.000Z', city: '2025-03-01T00:00:00.000Z', employees: '2025-01-01T00:00:00.000Z' });
+  });
+
+  it('given a source another process added after this one last read the kind, then its documents are read too', async () => {
+    current = await testWorkspace();
+    const reader = new CanonicalStore(current.redis, current.prefix);
+    await reader.recordSource('account', 'acc_6', 'vendor', { crmId: '001F', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'A' } });
+    expect([...((await reader.get('account', 'acc_6'))?.sources.keys() ?? [])]).toEqual(['vendor']);
+    await new CanonicalStore(current.redis, current.prefix).recordSources('account', 'globex', [{ canonicalId: 'acc_6', crmId: '77', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'A' }, fresh: true }]);
+    expect([...((await reader.get('account', 'acc_6'))?.sources.keys() ?? [])].sort()).toEqual(['globex', 'vendor']);
   });
 
   it('given a source forgotten, then only the other sources remain; with none left the record is gone', async () => {
