@@ -14,7 +14,8 @@ import { stableJson } from './stable-json.js';
  * that JSON for the incoming snapshot (its `t` only needed when fresh). A snapshot older than the stored one
  * is ignored (events arrive out of order); otherwise each field whose value differs gets the new value and
  * change time (none for a field first seen blank). One hash per kind and source, not one key per record: a
- * page of a pass, and a write batch's read, name a few keys and one list of ids, whatever their number. A source seen for the first time (`fresh`, most of a first load) is stored as
+ * page of a pass, and a write batch's read, name a few keys and one list of ids, whatever their number. A
+ * source seen for the first time (`fresh`, most of a first load) is stored as
  * given in one HSETNX, decoding and encoding nothing: every field changed, with the times it carries, which
  * the caller set by the same rule.
  * Returns  the names of the fields that changed (empty for a repeat or our own write read back), 1 when
@@ -81,7 +82,7 @@ end
 `;
 /**
  * KEYS[1] the source's hash   KEYS[2] the kind's set of sources   ARGV[1] canonical id   ARGV[2] snapshot
- * ARGV[3] fresh ('1' or '0'). One record; its caller routes it (no unrouted list).
+ * ARGV[3] fresh ('1' or '0')   ARGV[4] the source's connection. One record; its caller routes it (no unrouted list).
  */
 const RECORD_SOURCE = `${RECORD_SOURCE_BODY}
 redis.call('SADD', KEYS[2], ARGV[4])
@@ -272,7 +273,8 @@ export class CanonicalStore {
 
   async #readSources(kind: string): Promise<readonly string[]> {
     const sources = (await this.#redis.smembers(this.#sourcesKey(kind))).sort();
-    this.#sources.set(kind, sources);
+    // None yet is not remembered: the read's check only notices a source added to a list it was given.
+    if (sources.length > 0) this.#sources.set(kind, sources);
     return sources;
   }
 

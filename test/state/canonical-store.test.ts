@@ -81,6 +81,14 @@ describe('canonical store', () => {
     expect([...((await reader.get('account', 'acc_6'))?.sources.keys() ?? [])].sort()).toEqual(['globex', 'vendor']);
   });
 
+  it('given a kind with no source yet when this process first read it, then records another process stores later are read', async () => {
+    current = await testWorkspace();
+    const reader = new CanonicalStore(current.redis, current.prefix);
+    expect(await reader.getMany('account', ['acc_7'])).toEqual([undefined]);
+    await new CanonicalStore(current.redis, current.prefix).recordSource('account', 'acc_7', 'vendor', { crmId: '001G', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'G' } });
+    expect((await reader.get('account', 'acc_7'))?.sources.get('vendor')?.values).toEqual({ name: 'G' });
+  });
+
   it('given a source forgotten, then only the other sources remain; with none left the record is gone', async () => {
     current = await testWorkspace();
     const store = new CanonicalStore(current.redis, current.prefix);
