@@ -4,14 +4,17 @@ import { LuaCommand } from '../redis/lua-command.js';
 import { joinLines, LUA_SPLIT_LINES } from '../redis/lua-lists.js';
 
 /**
- * KEYS[1] sorted set: canonical id → when first marked   KEYS[2] hash: canonical id → version
- * ARGV[1] now (ms)   ARGV[2] canonical ids, one list (see lua-lists.ts)
+ * KEYS[1] sorted set: canonical id → when first marked (ms, plus 1/4096 per id before it in the call)
+ * KEYS[2] hash: canonical id → version   ARGV[1] now (ms)   ARGV[2] canonical ids, one list (see lua-lists.ts)
  * Marks records as waiting to be written; a record marked again keeps its place in line but gets a new
  * version, so a write of the older version does not clear it. Returns the number of records waiting.
- * A few commands per thousand records (ZADD NX and HMGET/HSET of many), not a few per record.
+ * A few commands per thousand records (ZADD NX and HMGET/HSET of many), not a few per record. Each id of
+ * a call gets its own score, in the order given: ids of equal score are ordered by their text, so a page
+ * sharing one score was inserted all over the line (twice the cost of adding at its end, and of removing).
  */
 const MARK = `${LUA_SPLIT_LINES}
 local ids = splitLines(ARGV[2])
+local now = tonumber(ARGV[1])
 local STEP = 1000
 for from = 1, #ids, STEP do
   local to = math.min(#ids, from + STEP - 1)
@@ -19,7 +22,8 @@ for from = 1, #ids, STEP do
   local versions = redis.call('HMGET', KEYS[2], unpack(ids, from, to))
   for i = from, to do
     local id = ids[i]
-    order[#order + 1] = ARGV[1]
+    -- Exact in a double for times of this era: 2^-12 is the spacing of doubles near 2^40 ms.
+    order[#order + 1] = now + (i - 1) / 4096
     order[#order + 1] = id
     -- An id named twice in one call still gets one new version (its older one is what matters).
     if not seen[id] then

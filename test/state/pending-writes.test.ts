@@ -17,6 +17,17 @@ describe('pending writes', () => {
     expect((await pending.peek('northwind', 'companies', 2)).map((r) => r.canonicalId)).toEqual(['a', 'b']);
   });
 
+  it('given ids marked in one call, then they wait in the order given, after those marked earlier, whatever their text', async () => {
+    ws = await testWorkspace();
+    const pending = new PendingWrites(ws.redis, ws.prefix);
+    const now = Date.UTC(2026, 10, 29, 12);
+    const first = Array.from({ length: 1_500 }, (_, i) => `k${String((i * 7_919) % 1_500).padStart(4, '0')}`);
+    await pending.mark('northwind', 'companies', first, now);
+    await pending.mark('northwind', 'companies', ['a0', 'a1'], now + 1);
+    const waiting = (await pending.peek('northwind', 'companies', 2_000)).map((r) => r.canonicalId);
+    expect(waiting).toEqual([...first, 'a0', 'a1']);
+  });
+
   it('given records a pass is already writing, then the next batch is the oldest of the others, full', async () => {
     ws = await testWorkspace();
     const pending = new PendingWrites(ws.redis, ws.prefix);
