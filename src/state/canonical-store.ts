@@ -221,32 +221,30 @@ export class CanonicalStore {
     if (canonicalIds.length === 0) return [];
     // One HMGET per source, not a Lua script joining the documents: joining them cost Redis five times the
     // reads themselves (the ids are sent as arguments, a microsecond each to the client, which is cheaper).
-    if (only) return parseRecords(canonicalIds, only, (await this.#read(kind, only, canonicalIds, false)).documents);
-    let sources = this.#sources.get(kind) ?? (await this.#readSources(kind));
+    // Sources the kind has never had are not read (a partner's own copies before account mapping found any):
+    // the kind's sources are read in the same step, and a source added since this process looked is read too.
+    let known = this.#sources.get(kind) ?? (await this.#readSources(kind));
     for (;;) {
-      if (sources.length === 0) return canonicalIds.map(() => undefined);
-      const read = await this.#read(kind, sources, canonicalIds, true);
-      const now = (read.sources ?? []).sort();
-      if (sameList(now, sources)) return parseRecords(canonicalIds, sources, read.documents);
-      // A source was added since this process last looked: read again with every source (only ever added).
+      if (known.length === 0) return canonicalIds.map(() => undefined);
+      const sources = only ? only.filter((source) => known.includes(source)) : known;
+      const read = await this.#read(kind, sources, canonicalIds);
+      const now = read.sources.sort();
+      if (sameList(now, known)) return parseRecords(canonicalIds, sources, read.documents);
+      // Sources are only ever added: read again with the kind's sources as they are now.
       this.#sources.set(kind, now);
-      sources = now;
+      known = now;
     }
   }
 
-  /**
-   * Each source's documents of `ids` (null where it has none), in one transaction; with `withSources`, also
-   * the kind's sources as they were at that moment.
-   */
-  async #read(kind: string, sources: readonly string[], ids: readonly string[], withSources: boolean): Promise<{ sources?: string[]; documents: (string | null)[][] }> {
-    const transaction = this.#redis.multi();
-    if (withSources) transaction.smembers(this.#sourcesKey(kind));
+  /** The kind's sources and each named source's documents of `ids` (null where it has none), in one transaction. */
+  async #read(kind: string, sources: readonly string[], ids: readonly string[]): Promise<{ sources: string[]; documents: (string | null)[][] }> {
+    const transaction = this.#redis.multi().smembers(this.#sourcesKey(kind));
     for (const source of sources) transaction.hmget(this.#sourceKey(kind, source), ...ids);
     const replies = ((await transaction.exec()) ?? []).map(([error, reply]) => {
       if (error) throw error;
       return reply as (string | null)[];
     });
-    return withSources ? { sources: replies[0] as string[], documents: replies.slice(1) } : { documents: replies };
+    return { sources: replies[0] as string[], documents: replies.slice(1) };
   }
 
   async #readSources(kind: string): Promise<readonly string[]> {

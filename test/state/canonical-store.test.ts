@@ -81,6 +81,18 @@ describe('canonical store', () => {
     expect([...((await reader.get('account', 'acc_6'))?.sources.keys() ?? [])].sort()).toEqual(['globex', 'vendor']);
   });
 
+  it('given sources named for a read, then a named source another process adds later is read, and a source not named is not', async () => {
+    current = await testWorkspace();
+    const reader = new CanonicalStore(current.redis, current.prefix);
+    await reader.recordSource('account', 'acc_8', 'vendor', { crmId: '001H', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'H' } });
+    const read = async (): Promise<string[]> => [...((await reader.getMany('account', ['acc_8'], ['vendor', 'globex']))[0]?.sources.keys() ?? [])].sort();
+    expect(await read()).toEqual(['vendor']);
+    await new CanonicalStore(current.redis, current.prefix).recordSources('account', 'globex', [{ canonicalId: 'acc_8', crmId: '78', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'H' }, fresh: true }]);
+    expect(await read()).toEqual(['globex', 'vendor']);
+    await new CanonicalStore(current.redis, current.prefix).recordSource('account', 'acc_8', 'initech', { crmId: '79', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'H' } });
+    expect(await read()).toEqual(['globex', 'vendor']);
+  });
+
   it('given a kind with no source yet when this process first read it, then records another process stores later are read', async () => {
     current = await testWorkspace();
     const reader = new CanonicalStore(current.redis, current.prefix);
