@@ -9,8 +9,8 @@ import { joinLines, LUA_SPLIT_LINES } from '../redis/lua-lists.js';
  * Marks records as waiting to be written; a record marked again keeps its place in line but gets a new
  * version, so a write of the older version does not clear it. Returns the number of records waiting.
  * A few commands per thousand records (ZADD NX and HMGET/HSET of many), not a few per record. Each id of
- * a call gets its own score, in the order given: ids of equal score are ordered by their text, so a page
- * sharing one score was inserted all over the line (twice the cost of adding at its end, and of removing).
+ * a call gets its own score, in the order given, so records go out in the order their source read them
+ * (ids of equal score would be ordered by their text).
  */
 const MARK = `${LUA_SPLIT_LINES}
 local ids = splitLines(ARGV[2])
