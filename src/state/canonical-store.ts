@@ -115,7 +115,6 @@ const RECORDS_PER_CALL = 250;
 const RECORD_SOURCES_COMMAND = new LuaCommand('cosellRecordSources', 3, RECORD_SOURCES);
 const RECORD_SOURCE_COMMAND = new LuaCommand('cosellRecordSource', 2, RECORD_SOURCE);
 
-
 export interface SourceSnapshot {
   crmId: string;
   modifiedAt: string;
