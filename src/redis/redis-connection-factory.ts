@@ -1,6 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import type { Secret } from '../config/secret.js';
+import { coalesceWrites } from './coalesced-writes.js';
 
 /**
  * What a connection is for. BullMQ workers block on Redis and must retry commands forever
@@ -37,6 +38,7 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole, 
     ...(settings.password ? { password: settings.password.reveal() } : {}),
     connectionName: `cosell-${role}`,
   });
+  coalesceWrites(redis);
   const log = logger.child({ redis: role });
   let down = false;
   redis.on('error', (error: Error) => {
