@@ -6,9 +6,12 @@ import { coalesceWrites } from './coalesced-writes.js';
 /**
  * What a connection is for. BullMQ workers block on Redis and must retry commands forever
  * (`maxRetriesPerRequest: null`); producers and state readers should fail fast when Redis is gone, so a
- * request or CLI call reports the outage instead of hanging.
+ * request or CLI call reports the outage instead of hanging. `engine` is the engine's state in a worker
+ * process: it waits out an outage as a worker does, no BullMQ queue or worker runs on it, and the commands
+ * it gets in one tick leave in one write (see coalesced-writes.ts; BullMQ's own connections are left as
+ * BullMQ expects them).
  */
-export type RedisRole = 'worker' | 'producer' | 'state';
+export type RedisRole = 'worker' | 'engine' | 'producer' | 'state';
 
 export interface RedisSettings {
   url: string;
@@ -22,7 +25,7 @@ export function reconnectDelay(attempt: number): number {
 
 export function redisOptions(role: RedisRole): RedisOptions {
   return {
-    maxRetriesPerRequest: role === 'worker' ? null : 3,
+    maxRetriesPerRequest: role === 'worker' || role === 'engine' ? null : 3,
     enableOfflineQueue: role !== 'producer',
     retryStrategy: reconnectDelay,
     // After a failover the old primary answers READONLY: reconnect to reach the new one.
@@ -38,7 +41,7 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole, 
     ...(settings.password ? { password: settings.password.reveal() } : {}),
     connectionName: `cosell-${role}`,
   });
-  coalesceWrites(redis);
+  if (role === 'engine') coalesceWrites(redis);
   const log = logger.child({ redis: role });
   let down = false;
   redis.on('error', (error: Error) => {

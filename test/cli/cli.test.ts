@@ -1,9 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { workspaceKeyPrefix } from '../../src/redis/key-prefix.js';
 import { runCosell } from '../helpers/run-cosell.js';
 import { spawnCosell } from '../helpers/spawn-cosell.js';
+import { REDIS_URL, deleteKeys } from '../helpers/test-redis.js';
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+// The worker and server started here run the fixtures' workspaces ("solo", "serve-test"): their queues and state
+// version are left in Redis by the processes, and taken away once the file is done.
+afterAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (const id of ['solo', 'serve-test']) await deleteKeys(redis, `${workspaceKeyPrefix(id)}*`);
+  } finally {
+    await redis.quit();
+  }
+});
 
 describe('cosell command line', () => {
   it('given --version, then it prints the package version and exits 0', async () => {

@@ -27,11 +27,11 @@ function watchWrites(socket: Socket): { writes: number[] } {
   return seen;
 }
 
-describe('coalesced writes on the project\'s Redis connections', () => {
+describe('coalesced writes on the engine\'s Redis connection', () => {
   it('given commands issued in one tick, then they reach the socket in one write and are answered in order, also on the socket a reconnect opens', async () => {
     workspace = await testWorkspace();
     const key = `${workspace.prefix}:coalesced`;
-    const redis = createRedisConnection({ url: REDIS_URL }, 'state', silentLogger);
+    const redis = createRedisConnection({ url: REDIS_URL }, 'engine', silentLogger);
     try {
       await redis.ping();
       for (const round of [1, 2]) {
@@ -54,8 +54,21 @@ describe('coalesced writes on the project\'s Redis connections', () => {
     }
   });
 
+  it('given BullMQ\'s connection (role worker), then its commands are written one by one, as BullMQ expects', async () => {
+    const redis = createRedisConnection({ url: REDIS_URL }, 'worker', silentLogger);
+    try {
+      await redis.ping();
+      const watched = watchWrites(redis.stream);
+      await Promise.all(Array.from({ length: 5 }, () => redis.ping()));
+      expect(watched.writes[0]).toBe(1);
+      expect(watched.writes.length).toBeGreaterThan(1);
+    } finally {
+      await redis.quit();
+    }
+  });
+
   it('given commands issued in separate ticks, then each is written as it comes (nothing waits for a later command)', async () => {
-    const redis = createRedisConnection({ url: REDIS_URL }, 'state', silentLogger);
+    const redis = createRedisConnection({ url: REDIS_URL }, 'engine', silentLogger);
     try {
       await redis.ping();
       const watched = watchWrites(redis.stream);
