@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRedisConnection } from '../../src/redis/redis-connection-factory.js';
+import { createRedisConnection, type RedisRole } from '../../src/redis/redis-connection-factory.js';
 import { REDIS_URL, silentLogger, testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
 
 let workspace: TestWorkspace | undefined;
@@ -25,6 +25,19 @@ function watchWrites(socket: Socket): { writes: number[] } {
     many(chunks, callback);
   };
   return seen;
+}
+
+/** The socket writes `send` makes on a fresh connection of `role`. */
+async function writesOf(role: RedisRole, send: (redis: Redis) => Promise<void>): Promise<number[]> {
+  const redis = createRedisConnection({ url: REDIS_URL }, role, silentLogger);
+  try {
+    await redis.ping();
+    const watched = watchWrites(redis.stream);
+    await send(redis);
+    return [...watched.writes]; // a copy: the QUIT below is not one of them
+  } finally {
+    await redis.quit();
+  }
 }
 
 describe('coalesced writes on the engine\'s Redis connection', () => {
@@ -55,28 +68,18 @@ describe('coalesced writes on the engine\'s Redis connection', () => {
   });
 
   it('given BullMQ\'s connection (role worker), then its commands are written one by one, as BullMQ expects', async () => {
-    const redis = createRedisConnection({ url: REDIS_URL }, 'worker', silentLogger);
-    try {
-      await redis.ping();
-      const watched = watchWrites(redis.stream);
+    const writes = await writesOf('worker', async (redis) => {
       await Promise.all(Array.from({ length: 5 }, () => redis.ping()));
-      expect(watched.writes[0]).toBe(1);
-      expect(watched.writes.length).toBeGreaterThan(1);
-    } finally {
-      await redis.quit();
-    }
+    });
+    expect(writes[0]).toBe(1);
+    expect(writes.length).toBeGreaterThan(1);
   });
 
   it('given commands issued in separate ticks, then each is written as it comes (nothing waits for a later command)', async () => {
-    const redis = createRedisConnection({ url: REDIS_URL }, 'engine', silentLogger);
-    try {
-      await redis.ping();
-      const watched = watchWrites(redis.stream);
+    const writes = await writesOf('engine', async (redis) => {
       expect(await redis.ping()).toBe('PONG');
       expect(await redis.ping('again')).toBe('again');
-      expect(watched.writes).toEqual([1, 1]);
-    } finally {
-      await redis.quit();
-    }
+    });
+    expect(writes).toEqual([1, 1]);
   });
 });
