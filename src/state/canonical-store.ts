@@ -228,9 +228,9 @@ export class CanonicalStore {
       const sources = only ? only.filter((source) => known.includes(source)) : known;
       const read = await this.#read(kind, sources, canonicalIds);
       const now = read.sources.sort();
-      if (sameList(now, known)) return parseRecords(canonicalIds, sources, read.documents);
-      // Sources are only ever added: read again with the kind's sources as they are now.
-      this.#sources.set(kind, now);
+      if (!sameList(now, known)) this.#remember(kind, now);
+      // Read again only when a source to read was added meanwhile (sources are only ever added).
+      if (sameList(only ? only.filter((source) => now.includes(source)) : now, sources)) return parseRecords(canonicalIds, sources, read.documents);
       known = now;
     }
   }
@@ -248,9 +248,14 @@ export class CanonicalStore {
 
   async #readSources(kind: string): Promise<readonly string[]> {
     const sources = (await this.#redis.smembers(this.#sourcesKey(kind))).sort();
-    // None yet is not remembered: the read's check only notices a source added to a list it was given.
-    if (sources.length > 0) this.#sources.set(kind, sources);
+    this.#remember(kind, sources);
     return sources;
+  }
+
+  #remember(kind: string, sources: readonly string[]): void {
+    // None is not remembered (a new kind, or Redis lost its data): the read's check only notices a source
+    // added to a list it was given.
+    if (sources.length > 0) this.#sources.set(kind, sources);
   }
 
   /**

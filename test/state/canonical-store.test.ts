@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalIdFor } from '../../src/state/canonical-ids.js';
 import { CanonicalStore, canonicalSourceKey, canonicalSourcesKey } from '../../src/state/canonical-store.js';
-import { testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
+import { deleteKeys, testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
 
 let current: TestWorkspace | undefined;
 afterEach(async () => {
@@ -99,6 +99,18 @@ describe('canonical store', () => {
     expect(await reader.getMany('account', ['acc_7'])).toEqual([undefined]);
     await new CanonicalStore(current.redis, current.prefix).recordSource('account', 'acc_7', 'vendor', { crmId: '001G', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'G' } });
     expect((await reader.get('account', 'acc_7'))?.sources.get('vendor')?.values).toEqual({ name: 'G' });
+  });
+
+  it('given Redis lost its data after this process read a kind, then records stored again afterwards are read', async () => {
+    current = await testWorkspace();
+    const reader = new CanonicalStore(current.redis, current.prefix);
+    const snapshot = { crmId: '001J', modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: 'J' } };
+    await reader.recordSource('account', 'acc_9', 'vendor', snapshot);
+    expect(await reader.get('account', 'acc_9')).toBeDefined();
+    await deleteKeys(current.redis, `${current.prefix}*`);
+    expect(await reader.get('account', 'acc_9')).toBeUndefined();
+    await new CanonicalStore(current.redis, current.prefix).recordSource('account', 'acc_9', 'vendor', snapshot);
+    expect((await reader.get('account', 'acc_9'))?.sources.get('vendor')?.values).toEqual({ name: 'J' });
   });
 
   it('given a source forgotten, then only the other sources remain; with none left the record is gone', async () => {
