@@ -4,7 +4,7 @@ import type { QueueConnection } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
 import { registerProcessor } from '../../src/runtime/processor-registration.js';
 import { startWorkers } from '../../src/runtime/worker-process.js';
-import { REDIS_URL, silentLogger, testWorkspace, type TestWorkspace } from '../helpers/test-redis.js';
+import { REDIS_URL, silentLogger, testWorkspace, waitFor, type TestWorkspace } from '../helpers/test-redis.js';
 
 let ws: TestWorkspace | undefined;
 afterEach(async () => {
@@ -38,6 +38,8 @@ describe('worker process', () => {
     expect(scriptNames(connection.connection as Redis).length).toBeGreaterThan(20);
     expect(scriptNames(state)).toEqual([]);
     await running.stop();
+    // QUIT is answered before the socket closes: the connection ends a moment after.
+    await waitFor(() => Promise.resolve(state.status === 'end'), { timeoutMs: 2_000, what: 'the state connection to end' });
     expect(state.status).toBe('end');
   });
 });
