@@ -11,6 +11,12 @@ import { isoUtc } from './to-crm-record.js';
 const RESULTS_PAGE = 50_000;
 /** Records per page handed to the engine (committed, then checkpointed): a REST query page's size. */
 const PAGE = 2_000;
+/**
+ * The first results call asks for one engine page only: the engine has records to commit (and its writes
+ * can start) without waiting for the CRM to make and send 50,000 rows; the next, full-sized, page is made
+ * meanwhile.
+ */
+const FIRST_RESULTS_PAGE = PAGE;
 const POLL_START_MS = 500;
 const POLL_MAX_MS = 5_000;
 /** A query job not done in this long is given up (the job is retried later from scratch). */
@@ -36,18 +42,19 @@ export async function* bulkFirstLoad(context: BulkContext, object: string, field
   const jobId = created.id;
   try {
     await waitForJob(caller, object, jobId, options.signal);
-    let locator: string | undefined;
     let newest: ChangeCursor = { modifiedAt: new Date(0).toISOString(), id: '' };
     const epoch: ChangeCursor = { modifiedAt: new Date(0).toISOString(), id: '' };
-    do {
+    let pending: Promise<ResultsPage> | undefined = readResults(caller, object, jobId, FIRST_RESULTS_PAGE, undefined);
+    while (pending) {
       options.signal?.throwIfAborted();
-      const query = new URLSearchParams({ maxRecords: String(RESULTS_PAGE), ...(locator ? { locator } : {}) });
-      const answer = await caller.text(`read Bulk 2.0 results of ${object} job ${jobId}`, { method: 'GET', path: `/jobs/query/${jobId}/results?${query.toString()}`, headers: { Accept: 'text/csv' } });
-      const next = answer.headers['sforce-locator'];
-      locator = next && next !== 'null' ? next : undefined;
+      const { body, locator }: ResultsPage = await pending;
+      // The next results page is asked for at once: the CRM makes it while the engine commits this one.
+      pending = locator === undefined ? undefined : readResults(caller, object, jobId, RESULTS_PAGE, locator);
+      // A page the engine no longer asks for (the pass stopped) must not fail unhandled; awaited, it still throws.
+      pending?.catch(() => undefined);
       // A results page goes to the engine in smaller pages, each committed before the next is made.
       let records: CrmRecord[] = [];
-      for (const record of toRecords(answer.body, describe)) {
+      for (const record of toRecords(body, describe)) {
         if (record.modifiedAt > newest.modifiedAt) newest = { modifiedAt: record.modifiedAt, id: '' };
         records.push(record);
         if (records.length === PAGE) {
@@ -57,11 +64,24 @@ export async function* bulkFirstLoad(context: BulkContext, object: string, field
       }
       if (locator === undefined) yield { records, cursor: newest };
       else if (records.length > 0) yield { records, cursor: epoch };
-    } while (locator !== undefined);
+    }
   } finally {
     // Results stay for 7 days otherwise; a failed clean-up changes nothing for the load.
     await caller.json(`delete Bulk 2.0 query job ${jobId}`, { method: 'DELETE', path: `/jobs/query/${jobId}` }, SalesforceQueryJob.partial()).catch(() => undefined);
   }
+}
+
+interface ResultsPage {
+  body: string;
+  /** Where the next page starts; undefined after the last. */
+  locator: string | undefined;
+}
+
+async function readResults(caller: SalesforceCaller, object: string, jobId: string, maxRecords: number, locator: string | undefined): Promise<ResultsPage> {
+  const query = new URLSearchParams({ maxRecords: String(maxRecords), ...(locator ? { locator } : {}) });
+  const answer = await caller.text(`read Bulk 2.0 results of ${object} job ${jobId}`, { method: 'GET', path: `/jobs/query/${jobId}/results?${query.toString()}`, headers: { Accept: 'text/csv' } });
+  const next = answer.headers['sforce-locator'];
+  return { body: answer.body, locator: next && next !== 'null' ? next : undefined };
 }
 
 async function waitForJob(caller: SalesforceCaller, object: string, jobId: string, signal: AbortSignal | undefined): Promise<void> {

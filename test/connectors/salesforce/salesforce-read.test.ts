@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryPages } from '../../../connectors/salesforce/query-pages.js';
+import type { ChangePage } from '../../../connectors/shared/crm-connector.js';
 import { soqlLikeLiteral, soqlString } from '../../../connectors/salesforce/soql.js';
 import { collect, idsOf, seedAccounts, setup } from './salesforce-fixture.js';
 
@@ -58,6 +59,44 @@ describe('Salesforce connector reads against the sandbox', () => {
     expect(pages.at(-1)?.cursor).toEqual({ modifiedAt: '2025-01-01T00:00:05.000Z', id: '' });
     expect(pages.flatMap((p) => p.records).find((r) => r.fields.Name === 'Newest')?.fields.NumberOfEmployees).toBe(42);
     expect(sb.requests().some((r) => r.url.includes('/jobs/query'))).toBe(true);
+  });
+
+  it('given a bulk load of several results pages, then the first call asks for one page of records and the next is asked for before the engine takes the next page', async () => {
+    const { sb, connector } = await setup({ settings: { bulkThreshold: 100 } });
+    const created = seedAccounts(sb, 2_150);
+    sb.clearRequests();
+    const pages: AsyncIterator<ChangePage, unknown> = connector.readChanges('Account', { fields: ['Name'] })[Symbol.asyncIterator]();
+    const next = await pages.next();
+    if (next.done === true) throw new Error('the load gave no page');
+    const first = next.value;
+    expect(first.records).toHaveLength(2_000);
+    const results = (): string[] => sb.requests().map((r) => r.url).filter((url) => url.includes('/results'));
+    expect(results()[0]).toContain('maxRecords=2000');
+    // The engine has not asked for more: the second results call is already on its way.
+    await vi.waitFor(() => {
+      expect(results()).toHaveLength(2);
+    });
+    expect(results()[1]).toMatch(/locator=[^&]+/);
+    const rest = await collect({ [Symbol.asyncIterator]: () => pages });
+    const read = [first, ...rest].flatMap((page) => page.records.map((r) => r.id));
+    expect(read.sort()).toEqual([...created].sort());
+    expect(results()).toHaveLength(2);
+  });
+
+  it('given a bulk load stopped after its first page while the next is being read, and that read failing, then the job is still asked to be deleted and nothing fails unhandled', async () => {
+    const { sb, connector } = await setup({ settings: { bulkThreshold: 100 } });
+    seedAccounts(sb, 2_150);
+    sb.clearRequests();
+    const pages = connector.readChanges('Account', { fields: ['Name'] })[Symbol.asyncIterator]();
+    await pages.next();
+    // The next results page fails on its way back: nobody asks for it any more.
+    sb.setFaults({ errorRate: 1 });
+    await pages.return?.(undefined);
+    sb.setFaults({ errorRate: 0 });
+    await vi.waitFor(() => {
+      expect(sb.requests().filter((r) => r.url.includes('/results'))).toHaveLength(2);
+    });
+    expect(sb.requests().some((r) => r.method === 'DELETE' && r.url.includes('/jobs/query/'))).toBe(true);
   });
 
   it('given ids, some missing, then readByIds returns the existing records only', async () => {
