@@ -3,49 +3,81 @@
 // next to the bare clients doing the same reads (jsforce query + queryMore) and writes (batch upsert, 100 a call).
 // Then the incremental pass with 1% of the accounts changed: write calls made vs the minimum.
 // The sandboxes serve both from a process of their own (remote-sandboxes.ts), over HTTP on loopback.
+// BENCH_SYNC_RUNS (default 1) repeats the whole benchmark from fresh sandboxes and Redis state and ends with the
+// spread of the ratio: one run's figure moves by ±0.1 with this machine's speed.
 import { bareSync } from './lib/bare-sync.js';
 import { startEngineBench, syncVendorAccounts } from './lib/engine-bench-harness.js';
 import { perSecond } from './lib/bench-redis.js';
 import { cpuMeter } from './lib/process-cpu.js';
 
 const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? '100000');
-const h = await startEngineBench();
-try {
-  await h.sandboxes.load(RECORDS);
+const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? '1');
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_SYNC_RUNS must be a whole number of at least 1; found "${process.env.BENCH_SYNC_RUNS ?? ''}"`);
 
-  // Bare: the same reads and writes, nothing in between.
-  const bare = await bareSync(h.sandboxes, h.pids.redis);
+interface RunFigures {
+  ratio: number;
+  engineMs: number;
+}
 
-  const engineCpu = cpuMeter({ engine: h.pids.engine, redis: h.pids.redis, sandboxes: h.pids.sandboxes });
-  const engineStarted = performance.now();
-  const { writtenAt, idleAt } = await syncVendorAccounts(h);
-  const engineCpuSpent = engineCpu();
-  const engineMs = writtenAt - engineStarted;
-  const { partner: written, bare: bareWritten } = await h.sandboxes.companies();
-  if (bareWritten !== RECORDS) throw new Error(`the bare clients wrote ${String(bareWritten)} of ${String(RECORDS)} accounts`);
-  console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
-  console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bare.ms / engineMs).toFixed(2)}; engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
+const figures: RunFigures[] = [];
+for (let run = 1; run <= RUNS; run += 1) {
+  if (RUNS > 1) console.log(`-- run ${String(run)} of ${String(RUNS)}`);
+  figures.push(await oneRun());
+}
+if (RUNS > 1) console.log(spread(figures));
 
-  // Incremental: 1% changed in the vendor org.
-  const changed = Math.max(1, Math.floor(RECORDS / 100));
-  await h.sandboxes.rename(changed, 100);
-  const earlier = new Set((await h.stores.runs.latest(1_000)).map((r) => r.id));
-  const incStarted = performance.now();
-  await syncVendorAccounts(h);
-  const incMs = performance.now() - incStarted;
-  // The write-back runs of the incremental pass, per target (runs started before it are left out).
-  const incremental = (await h.stores.runs.latest(1_000)).filter((r) => !earlier.has(r.id));
-  const runs = incremental.filter((r) => r.trigger === 'write-back');
-  const calls = runs.reduce((n, r) => n + r.counts.apiCalls, 0);
-  const byTarget = new Map<string, { runs: number; calls: number; written: number }>();
-  for (const run of runs) {
-    const key = `${run.connectionId}/${run.object}`;
-    const entry = byTarget.get(key) ?? { runs: 0, calls: 0, written: 0 };
-    byTarget.set(key, { runs: entry.runs + 1, calls: entry.calls + run.counts.apiCalls, written: entry.written + run.counts.written });
+async function oneRun(): Promise<RunFigures> {
+  const h = await startEngineBench();
+  try {
+    await h.sandboxes.load(RECORDS);
+
+    // Bare: the same reads and writes, nothing in between.
+    const bare = await bareSync(h.sandboxes, h.pids.redis);
+
+    const engineCpu = cpuMeter({ engine: h.pids.engine, redis: h.pids.redis, sandboxes: h.pids.sandboxes });
+    const engineStarted = performance.now();
+    const { writtenAt, idleAt } = await syncVendorAccounts(h);
+    const engineCpuSpent = engineCpu();
+    const engineMs = writtenAt - engineStarted;
+    const { partner: written, bare: bareWritten } = await h.sandboxes.companies();
+    if (bareWritten !== RECORDS) throw new Error(`the bare clients wrote ${String(bareWritten)} of ${String(RECORDS)} accounts`);
+    console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
+    console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bare.ms / engineMs).toFixed(2)}; engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
+
+    // Incremental: 1% changed in the vendor org.
+    const changed = Math.max(1, Math.floor(RECORDS / 100));
+    await h.sandboxes.rename(changed, 100);
+    const earlier = new Set((await h.stores.runs.latest(1_000)).map((r) => r.id));
+    const incStarted = performance.now();
+    await syncVendorAccounts(h);
+    const incMs = performance.now() - incStarted;
+    // The write-back runs of the incremental pass, per target (runs started before it are left out).
+    const incremental = (await h.stores.runs.latest(1_000)).filter((r) => !earlier.has(r.id));
+    const runs = incremental.filter((r) => r.trigger === 'write-back');
+    const calls = runs.reduce((n, r) => n + r.counts.apiCalls, 0);
+    const byTarget = new Map<string, { runs: number; calls: number; written: number }>();
+    for (const run of runs) {
+      const key = `${run.connectionId}/${run.object}`;
+      const entry = byTarget.get(key) ?? { runs: 0, calls: 0, written: 0 };
+      byTarget.set(key, { runs: entry.runs + 1, calls: entry.calls + run.counts.apiCalls, written: entry.written + run.counts.written });
+    }
+    const reads = incremental.filter((r) => r.trigger !== 'write-back').map((r) => `${String(r.counts.read)} read`);
+    const detail = [`reading: ${reads.join(', ')}`, ...[...byTarget].map(([key, t]) => `${key}: ${String(t.calls)} calls, ${String(t.written)} written in ${String(t.runs)} run${t.runs === 1 ? '' : 's'}`)].join('; ');
+    console.log(`incremental, ${changed} changed (1%): ${calls} write calls (minimum ${Math.ceil(changed / 100)}), ${(incMs / 1000).toFixed(2)} s (${detail})`);
+    return { ratio: bare.ms / engineMs, engineMs };
+  } finally {
+    await h.close();
   }
-  const reads = incremental.filter((r) => r.trigger !== 'write-back').map((r) => `${String(r.counts.read)} read`);
-  const detail = [`reading: ${reads.join(', ')}`, ...[...byTarget].map(([key, t]) => `${key}: ${String(t.calls)} calls, ${String(t.written)} written in ${String(t.runs)} run${t.runs === 1 ? '' : 's'}`)].join('; ');
-  console.log(`incremental, ${changed} changed (1%): ${calls} write calls (minimum ${Math.ceil(changed / 100)}), ${(incMs / 1000).toFixed(2)} s (${detail})`);
-} finally {
-  await h.close();
+}
+
+function spread(runs: readonly RunFigures[]): string {
+  const ratios = runs.map((r) => r.ratio).sort((a, b) => a - b);
+  const rates = runs.map((r) => RECORDS / (r.engineMs / 1000)).sort((a, b) => a - b);
+  const median = (sorted: readonly number[]): number => {
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  };
+  const mean = ratios.reduce((sum, r) => sum + r, 0) / ratios.length;
+  const reached = ratios.filter((r) => r >= 0.7).length;
+  return `over ${String(runs.length)} runs: ratio to bare ${(ratios[0] ?? 0).toFixed(2)}–${(ratios.at(-1) ?? 0).toFixed(2)}, median ${median(ratios).toFixed(3)}, mean ${mean.toFixed(3)}, ${String(reached)} of ${String(runs.length)} at ≥ 0.7; engine ${Math.round(rates[0] ?? 0)}–${Math.round(rates.at(-1) ?? 0)} records/s, median ${Math.round(median(rates))}`;
 }
