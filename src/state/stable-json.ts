@@ -14,7 +14,8 @@ const UNORDERABLE = Symbol('unorderable');
 /**
  * `value` with every object's members in sorted key order and undefined members left out, for JSON.stringify
  * to write in that order; UNORDERABLE when an object has an integer-like key, which JavaScript lists first,
- * by number, whatever the order members were added in.
+ * by number, whatever the order members were added in, or a `__proto__` member (JSON.parse makes one), which
+ * a plain copy would take for its prototype.
  */
 function inKeyOrder(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -30,7 +31,7 @@ function inKeyOrder(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const key of sortedKeys(record)) {
-    if (INTEGER_LIKE.test(key)) return UNORDERABLE;
+    if (key === '__proto__' || INTEGER_LIKE.test(key)) return UNORDERABLE;
     const member = record[key];
     if (member === undefined) continue;
     const ordered = inKeyOrder(member);

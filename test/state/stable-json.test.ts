@@ -55,6 +55,10 @@ describe('stable JSON', () => {
     expect(stableJson({ name: 'x', list: [{ '2': 'b', '10': 'a' }] })).toBe('{"list":[{"10":"a","2":"b"}],"name":"x"}');
   });
 
+  it('given a member named __proto__ (as JSON.parse makes one), then it is written as a member like any other', () => {
+    expect(stableJson(JSON.parse('{"b":2,"__proto__":{"z":1,"a":null}}'))).toBe('{"__proto__":{"a":null,"z":1},"b":2}');
+  });
+
   it('given 2,000 generated values, then each gives exactly the reference text', () => {
     for (const value of randomValues(7, 2_000)) expect(stableJson(value)).toBe(referenceText(value));
   });
