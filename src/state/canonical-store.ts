@@ -222,15 +222,16 @@ export class CanonicalStore {
     // reads themselves (the ids are sent as arguments, a microsecond each to the client, which is cheaper).
     // Sources the kind has never had are not read (a partner's own copies before account mapping found any):
     // the kind's sources are read in the same step, and a source added since this process looked is read too.
+    const toRead = (present: readonly string[]): readonly string[] => (only ? only.filter((source) => present.includes(source)) : present);
     let known = this.#sources.get(kind) ?? (await this.#readSources(kind));
     for (;;) {
       if (known.length === 0) return canonicalIds.map(() => undefined);
-      const sources = only ? only.filter((source) => known.includes(source)) : known;
+      const sources = toRead(known);
       const read = await this.#read(kind, sources, canonicalIds);
       const now = read.sources.sort();
-      if (!sameList(now, known)) this.#remember(kind, now);
+      this.#remember(kind, now);
       // Read again only when a source to read was added meanwhile (sources are only ever added).
-      if (sameList(only ? only.filter((source) => now.includes(source)) : now, sources)) return parseRecords(canonicalIds, sources, read.documents);
+      if (sameList(toRead(now), sources)) return parseRecords(canonicalIds, sources, read.documents);
       known = now;
     }
   }
