@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
-import { workspaceKeyPrefix } from '../../src/redis/key-prefix.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureWithOwnWorkspace, type OwnFixtureWorkspace } from '../helpers/fixture-own-workspace.js';
 import { runCosell } from '../helpers/run-cosell.js';
 import { spawnCosell } from '../helpers/spawn-cosell.js';
-import { REDIS_URL, deleteKeys } from '../helpers/test-redis.js';
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-// The worker and server started here run the fixtures' workspaces ("solo", "serve-test"): their queues and state
-// version are left in Redis by the processes, and taken away once the file is done.
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  try {
-    for (const id of ['solo', 'serve-test']) await deleteKeys(redis, `${workspaceKeyPrefix(id)}*`);
-  } finally {
-    await redis.quit();
-  }
+// The worker and server started here connect to Redis: each runs a copy of its fixture under a workspace id of its
+// own (its own key prefix), whose keys are deleted when the test ends.
+let workspace: OwnFixtureWorkspace | undefined;
+afterEach(async () => {
+  await workspace?.cleanup();
+  workspace = undefined;
 });
 
 describe('cosell command line', () => {
@@ -84,7 +79,8 @@ describe('cosell command line', () => {
   });
 
   it('given a server section, then cosell serve listens, answers /healthz, and exits 0 on SIGTERM', async () => {
-    const serve = spawnCosell(['serve', '--config', 'test/fixtures/config/valid-server.yaml'], {
+    workspace = await fixtureWithOwnWorkspace('test/fixtures/config/valid-server.yaml');
+    const serve = spawnCosell(['serve', '--config', workspace.file], {
       SOLO_HUBSPOT_TOKEN: 'pat-test-value',
       SERVE_TEST_ADMIN_PASSWORD: 'admin-pw-123',
     });
@@ -96,11 +92,13 @@ describe('cosell command line', () => {
   });
 
   it('given a valid workspace, then cosell worker starts, logs its queues and prefix, and exits 0 on SIGTERM', async () => {
-    const worker = spawnCosell(['worker', '--config', 'test/fixtures/config/valid-minimal.yaml'], {
+    workspace = await fixtureWithOwnWorkspace('test/fixtures/config/valid-minimal.yaml');
+    const worker = spawnCosell(['worker', '--config', workspace.file], {
       SOLO_HUBSPOT_TOKEN: 'pat-test-value',
     });
     const started = await worker.waitForLog('worker started');
-    expect(started.prefix).toBe('{cosell:solo}');
+    expect(workspace.id).toMatch(/^solo-[0-9a-f]{8}$/);
+    expect(started.prefix).toBe(`{cosell:${workspace.id}}`);
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
   });
