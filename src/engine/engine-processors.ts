@@ -11,7 +11,7 @@ import type { CopyTarget } from './delete-copies.js';
 import { runRemovalPass } from './removal-pass.js';
 import { writeProgramStatus } from './program-status.js';
 import { accountChangeListener, accountMappingProcessor } from './overlaps/account-mapping-processor.js';
-import { WriteLock } from './write-lock.js';
+import { WRITE_PASS_LOCK_MS, WriteLock } from './write-lock.js';
 import { runWritePass } from './write-pass.js';
 
 /** Objects whose deletions and merges are read (owners and partner records are kept current by their changes). */
@@ -133,14 +133,16 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       if (holdPartial && waiting < BATCH_SIZE[kind] && (await runtime.stores.feeding.live(payload.connectionId, payload.object))) {
         return { written: 0, unchanged: 0, failed: 0, calls: 0, held: waiting };
       }
-      const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object);
+      const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object, runtime.settings.writeLockMs ?? WRITE_PASS_LOCK_MS);
       await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');
+      // Kept on a timer, not between rounds: a round waiting out a rate limit or retries may outlast the lock's
+      // short life, which is what lets a crashed worker's target be written again within seconds.
+      const held = lock.keepAlive(() => {
+        logger.warn({ connectionId: payload.connectionId, object: payload.object }, 'write pass lost its lock while running (this process stalled, or Redis lost the key); another pass may write beside it');
+      });
       try {
         const counts = await runWritePass({
-          onBatches: async () => {
-            await lock.extend();
-          },
           connector: runtime.connectors.get(payload.connectionId),
           connectionId: payload.connectionId,
           object: payload.object,
@@ -162,6 +164,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
         await runtime.stores.runs.finish(runId, { error: error instanceof Error ? error.message : String(error) });
         throw error;
       } finally {
+        held.stop();
         await lock.release();
       }
     },

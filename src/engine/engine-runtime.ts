@@ -17,6 +17,8 @@ export interface EngineSettings {
   lookbackMs: number;
   /** Changes for one connection are gathered this long before a write-back batch goes out. */
   coalesceMs: number;
+  /** How long a write pass's lock lives between renewals (default WRITE_PASS_LOCK_MS; tests shorten it). */
+  writeLockMs?: number;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = { lookbackMs: 60_000, coalesceMs: 2_000 };

@@ -8,8 +8,11 @@ const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
 /** KEYS[1] lock   ARGV[1] owner. Releases the lock if still owned. Returns 1 or 0. */
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
-/** The lock lives this long unless extended; a crashed holder frees it by then. */
-const LOCK_MS = 60_000;
+/**
+ * A write pass's lock lives this long unless extended. Its holder extends it every third of that (keepAlive),
+ * so a crashed holder holds up its target's writes for at most this long after its last extension.
+ */
+export const WRITE_PASS_LOCK_MS = 15_000;
 
 /** Another write pass of the same target is running: this job waits a moment (no attempt spent). */
 export class WritePassBusyError extends Error implements Deferral {
@@ -35,7 +38,7 @@ export class WriteLock {
   readonly #owner = randomUUID();
   readonly #lockMs: number;
 
-  constructor(redis: Redis, prefix: string, connectionId: string, object: string, lockMs = LOCK_MS) {
+  constructor(redis: Redis, prefix: string, connectionId: string, object: string, lockMs = WRITE_PASS_LOCK_MS) {
     this.#redis = redis;
     this.#key = stateKey(prefix, 'writelock', connectionId, object);
     this.#target = `${connectionId} ${object}`;

@@ -34,8 +34,6 @@ export interface WritePassInput {
   jobId: string;
   logger: Logger;
   signal?: AbortSignal;
-  /** Called after each round of batches (the caller extends its write lock). */
-  onBatches?: () => Promise<void>;
   /**
    * Leave a partial last batch waiting while an ingest pass feeds this target (feeding-passes.ts): it brings
    * more records to fill it, and flushes the target when it ends. For queued flushes; a pass someone waits
@@ -79,7 +77,6 @@ export async function runWritePass(input: WritePassInput): Promise<WritePassCoun
     counts.failed += result.counts.failed;
     counts.calls += result.counts.calls;
     if (result.failure) throw result.failure.reason;
-    await input.onBatches?.();
   };
   // Rounds overlap: while one round makes its calls, the one before commits and the one after is read and
   // prepared, so neither Redis step waits on the other or holds back the calls. At most BATCHES_IN_FLIGHT

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { WRITE_PASS_LOCK_MS } from '../../src/engine/write-lock.js';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
+import { stateKey } from '../../src/redis/key-prefix.js';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
 import { Tombstones } from '../../src/state/tombstones.js';
 import { seedVendor } from '../helpers/hubspot-engine-harness.js';
@@ -45,12 +47,15 @@ describe('crash recovery', () => {
       await first.exited;
       const writtenAtKill = partner.portal.stores.companies.size;
       expect(writtenAtKill).toBeLessThan(1_000);
+      // The dead worker's write lock lapses within its short life: the partner's writes resume in seconds.
+      expect(await ws.redis.pttl(stateKey(ws.prefix, 'writelock', 'northwind', 'account'))).toBeLessThanOrEqual(WRITE_PASS_LOCK_MS);
 
       const second = spawnCosell(['worker', '-c', file], env);
       processes.push(second);
       await second.waitForLog('worker started');
-      // The killed job comes back when its lock expires (stalled check); its work is idempotent.
-      await waitFor(() => Promise.resolve(partner.portal.stores.companies.size === 1_000 ? true : undefined), { what: 'all records written', timeoutMs: 90_000, intervalMs: 100 });
+      // The killed jobs come back through BullMQ's stalled-job check (their 30 s job lock lapsed, then the check
+      // that runs every 30 s: about a minute); their work is idempotent. The wait leaves room for a loaded machine.
+      await waitFor(() => Promise.resolve(partner.portal.stores.companies.size === 1_000 ? true : undefined), { what: 'all records written', timeoutMs: 150_000, intervalMs: 100 });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const companies = [...partner.portal.stores.companies.all()];
       expect(companies).toHaveLength(1_000);
@@ -65,5 +70,5 @@ describe('crash recovery', () => {
     } finally {
       await ingest.close();
     }
-  }, 180_000);
+  }, 240_000);
 });

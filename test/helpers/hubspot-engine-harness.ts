@@ -3,7 +3,7 @@ import type { ResolvedWorkspace } from '../../src/config/load-workspace.js';
 import { Secret } from '../../src/config/secret.js';
 import type { ConnectorFactory } from '../../src/engine/connector-factory.js';
 import { engineProcessors } from '../../src/engine/engine-processors.js';
-import { createEngineRuntime, type EngineRuntime } from '../../src/engine/engine-runtime.js';
+import { createEngineRuntime, type EngineRuntime, type EngineSettings } from '../../src/engine/engine-runtime.js';
 import { loadMappings } from '../../src/mappings/load-mappings.js';
 import { JobQueue } from '../../src/queues/job-queue.js';
 import { ingestQueue } from '../../src/queues/queue-catalog.js';
@@ -35,7 +35,7 @@ export async function closeHarness(harness: Harness): Promise<void> {
 const connection = (sb: HubSpotSandbox) => ({ kind: 'hubspot' as const, baseUrl: sb.url, limits: LIMITS, auth: { type: 'private-app' as const, token: new Secret(sb.accessToken, 'T') } });
 
 /** Two sandbox HubSpot portals (vendor and partner "northwind", sharing all accounts) and a running engine. */
-export async function startHarness(partnerIds: readonly string[] = ['northwind']): Promise<Harness> {
+export async function startHarness(partnerIds: readonly string[] = ['northwind'], settings: Partial<EngineSettings> = {}): Promise<Harness> {
   const ws = await testWorkspace();
   const vendor = await startHubSpotSandbox();
   const partners = new Map<string, HubSpotSandbox>();
@@ -57,7 +57,7 @@ export async function startHarness(partnerIds: readonly string[] = ['northwind']
     redis: ws.redis,
     connection: ws.connection,
     logger: silentLogger,
-    settings: { coalesceMs: 50, lookbackMs: 0 },
+    settings: { coalesceMs: 50, lookbackMs: 0, ...settings },
   });
   const workers = await startWorkers({ workspace: { workspace: { id: ws.id, name: 'test' }, redis: { url: 'redis://127.0.0.1:6379' } }, processors: engineProcessors(runtime), logger: silentLogger, shutdownDeadlineMs: 5_000 });
   return { ws, vendor, partner, partners, runtime, workers, ingest: new JobQueue(ingestQueue, ws.connection) };

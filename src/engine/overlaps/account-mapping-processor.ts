@@ -9,6 +9,11 @@ import { REPORT_EVERY_MS, runAccountMapping } from './account-mapping-pass.js';
 import { mappingDeferral } from './account-writes-waiting.js';
 import { isMapped } from './overlap-fields.js';
 
+/**
+ * Account mapping's lock lives longer than a write pass's: building the matching indexes of a million accounts
+ * keeps the process busy in long stretches, between which the lock must not lapse.
+ */
+const ACCOUNT_MAPPING_LOCK_MS = 60_000;
 /** While a pass runs, account mapping runs at most this often (a long first load shows overlaps as it goes). */
 const MAPPING_DURING_PASS_EVERY_MS = 60_000;
 
@@ -83,7 +88,7 @@ export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets:
  * Copies of vendor accounts a partner may no longer hold (its sharing is no longer `all`) go first.
  */
 export async function accountMappingNow(runtime: EngineRuntime, logger: Logger, reportEveryMs = 0, jobId = ''): ReturnType<typeof runAccountMapping> {
-  const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts');
+  const lock = new WriteLock(runtime.redis, runtime.prefix, 'account-mapping', 'accounts', ACCOUNT_MAPPING_LOCK_MS);
   await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
   // A full run over a million accounts (or a slow partner CRM deleting copies) outlives the lock: kept while it
   // works, so no second run starts beside it.
