@@ -11,7 +11,7 @@ import type { CopyTarget } from './delete-copies.js';
 import { runRemovalPass } from './removal-pass.js';
 import { writeProgramStatus } from './program-status.js';
 import { accountChangeListener, accountMappingProcessor } from './overlaps/account-mapping-processor.js';
-import { WRITE_PASS_LOCK_MS, WriteLock } from './write-lock.js';
+import { WriteLock } from './write-lock.js';
 import { runWritePass } from './write-pass.js';
 
 /** Objects whose deletions and merges are read (owners and partner records are kept current by their changes). */
@@ -133,7 +133,7 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
       if (holdPartial && waiting < BATCH_SIZE[kind] && (await runtime.stores.feeding.live(payload.connectionId, payload.object))) {
         return { written: 0, unchanged: 0, failed: 0, calls: 0, held: waiting };
       }
-      const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object, runtime.settings.writeLockMs ?? WRITE_PASS_LOCK_MS);
+      const lock = new WriteLock(runtime.redis, runtime.prefix, payload.connectionId, payload.object, runtime.settings.writeLockMs);
       await lock.acquire(Math.max(250, runtime.settings.coalesceMs));
       const runId = await runtime.stores.runs.start(payload.connectionId, payload.object, 'write-back');
       // Kept on a timer, not between rounds: a round waiting out a rate limit or retries may outlast the lock's

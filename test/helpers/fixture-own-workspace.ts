@@ -11,7 +11,6 @@ import { deleteKeys, REDIS_URL } from './test-redis.js';
 export interface OwnFixtureWorkspace {
   file: string;
   id: string;
-  prefix: string;
   /** Deletes the workspace's keys (a worker or server left its queues and state version there) and the copy. */
   cleanup(): Promise<void>;
 }
@@ -27,7 +26,6 @@ export async function fixtureWithOwnWorkspace(fixture: string): Promise<OwnFixtu
   return {
     file,
     id,
-    prefix,
     async cleanup() {
       const redis = new Redis(REDIS_URL);
       try {
