@@ -40,11 +40,15 @@ describe('write pass lock', () => {
         state = await writeBack.queue.getJobState(jobId);
       }
       expect(state).toBe('completed');
-      // Ten calls of 400 ms, four at a time: the pass outlives its lock several times over.
-      const first = samples[0]?.at ?? 0;
-      const last = samples.at(-1)?.at ?? 0;
+      // The pass lets go of the lock just before BullMQ marks its job completed: the job may still be seen active
+      // for a sample or two after that. Up to the last sample that saw the lock, none may have missed it.
+      const lastHeld = samples.findLastIndex((sample) => sample.held);
+      const whilePassing = samples.slice(0, lastHeld + 1);
+      // Ten calls of 400 ms, four at a time: the pass outlives its lock several times over, holding it throughout.
+      const first = whilePassing[0]?.at ?? 0;
+      const last = whilePassing.at(-1)?.at ?? 0;
       expect(last - first).toBeGreaterThan(3 * LOCK_MS);
-      expect(samples.filter((sample) => !sample.held)).toEqual([]);
+      expect(whilePassing.filter((sample) => !sample.held)).toEqual([]);
       expect(await h.ws.redis.exists(lockKey)).toBe(0);
       expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(0);
     } finally {
