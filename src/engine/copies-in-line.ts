@@ -77,7 +77,7 @@ async function withdrawFrom(runtime: Runtime, partnerId: string, jobId: string):
   const counts = { deleted: 0, failed: 0 };
   for await (const ids of stores.tombstones.scanCreated(partnerId, mapping.object)) {
     // A copy its users deleted meanwhile has no link left: nothing to delete, nothing to remember.
-    const crmIds = await stores.crosswalk.crmIds(partnerId, mapping.object, ids);
+    const crmIds = await stores.links.crmIds(partnerId, mapping.object, mapping.canonical, ids);
     await stores.tombstones.forgetCreated(partnerId, mapping.object, ids.filter((_, i) => crmIds[i] === undefined));
     const result = await deleteCopies(deletion, ids.filter((_, i) => crmIds[i] !== undefined));
     counts.deleted += result.deleted;

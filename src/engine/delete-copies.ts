@@ -35,7 +35,7 @@ export async function deleteCopies(input: CopyDeletion, canonicalIds: readonly s
   const { stores, target, kind } = input;
   const counts = { deleted: 0, failed: 0 };
   if (canonicalIds.length === 0) return counts;
-  const crmIds = await stores.crosswalk.crmIds(target.connectionId, target.crmObject, canonicalIds);
+  const crmIds = await stores.links.crmIds(target.connectionId, target.crmObject, kind, canonicalIds);
   const created = await stores.tombstones.wasCreated(target.connectionId, target.crmObject, canonicalIds);
   const copies = canonicalIds.flatMap((canonicalId, index) => {
     const crmId = crmIds[index];
@@ -48,9 +48,10 @@ export async function deleteCopies(input: CopyDeletion, canonicalIds: readonly s
     if (!copy) continue;
     if (outcome.ok || ALREADY_GONE.has(outcome.error.code)) {
       counts.deleted += 1;
+      // The source first: its document is a link too (record-links.ts), and goes no later than the entry.
+      await stores.canonical.forgetSource(kind, copy.canonicalId, target.connectionId);
       await stores.crosswalk.unlink(target.connectionId, target.crmObject, copy.crmId);
       await stores.tombstones.forgetCreated(target.connectionId, target.crmObject, [copy.canonicalId]);
-      await stores.canonical.forgetSource(kind, copy.canonicalId, target.connectionId);
       await stores.hashes.forget(target.connectionId, target.crmObject, [copy.canonicalId]);
       await stores.audit.append([{ who: 'engine', what: `delete ${target.connectionId} ${target.crmObject} ${copy.crmId}`, why: input.why, refs: { canonicalId: copy.canonicalId, crmId: copy.crmId, job: input.jobId } }]);
       continue;

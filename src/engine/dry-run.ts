@@ -32,7 +32,7 @@ export async function planSync(runtime: EngineRuntime, connectionId: string, obj
       read += 1;
       const { values, errors } = fromCrm(mapping, record.fields);
       if (errors.length > 0) continue;
-      const [known] = await runtime.stores.crosswalk.canonicalIds(connectionId, mapping.object, [record.id]);
+      const [known] = await runtime.stores.links.canonicalIds(connectionId, mapping.object, mapping.canonical, [record.id]);
       const canonicalId = known ?? canonicalIdFor(mapping.canonical, connectionId, mapping.object, record.id);
       const stored = await runtime.stores.canonical.get(mapping.canonical, canonicalId);
       const simulated: CanonicalRecord = { id: canonicalId, sources: new Map(stored?.sources ?? []) };
@@ -52,7 +52,7 @@ async function planTarget(runtime: EngineRuntime, record: CanonicalRecord, targe
   const outgoing = runtime.rules.valuesFor(record, mapping.canonical, targetId);
   if (!outgoing) return undefined;
   const { values } = toCrm(mapping, outgoing.values, outgoing.allowed);
-  const [crmId] = await runtime.stores.crosswalk.crmIds(targetId, mapping.object, [record.id]);
+  const [crmId] = await runtime.stores.links.crmIds(targetId, mapping.object, mapping.canonical, [record.id]);
   const current = crmId === undefined ? undefined : (await runtime.connectors.get(targetId).readByIds(mapping.object, [crmId], Object.keys(values)))[0];
   const fields = Object.entries(values)
     .map(([field, after]) => ({ field, before: current?.fields[field] ?? null, after }))

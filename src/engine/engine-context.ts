@@ -9,13 +9,16 @@ import { FeedingPasses } from '../state/feeding-passes.js';
 import { IdCrosswalk } from '../state/id-crosswalk.js';
 import { PendingWrites } from '../state/pending-writes.js';
 import { RecordHashes } from '../state/record-hashes.js';
+import { RecordLinks } from '../state/record-links.js';
 import { SyncRunLog } from '../state/sync-run-log.js';
 import { Tombstones } from '../state/tombstones.js';
 
 /** The engine's state in Redis, one set of stores per workspace prefix. */
 export interface EngineStores {
   cursors: CursorStore;
+  /** Explicit links only; ask `links`, which also knows the implicit ones (record-links.ts). */
   crosswalk: IdCrosswalk;
+  links: RecordLinks;
   hashes: RecordHashes;
   canonical: CanonicalStore;
   pending: PendingWrites;
@@ -27,11 +30,14 @@ export interface EngineStores {
 }
 
 export function openStores(redis: Redis, prefix: string): EngineStores {
+  const crosswalk = new IdCrosswalk(redis, prefix);
+  const canonical = new CanonicalStore(redis, prefix);
   return {
     cursors: new CursorStore(redis, prefix),
-    crosswalk: new IdCrosswalk(redis, prefix),
+    crosswalk,
+    links: new RecordLinks(redis, prefix, crosswalk, canonical),
     hashes: new RecordHashes(redis, prefix),
-    canonical: new CanonicalStore(redis, prefix),
+    canonical,
     pending: new PendingWrites(redis, prefix),
     runs: new SyncRunLog(redis, prefix),
     audit: new AuditLog(redis, prefix),

@@ -142,15 +142,20 @@ export async function commitRecords(
     });
   }
 
-  const known = await stores.crosswalk.canonicalIds(connectionId, mapping.object, converted.map((c) => c.record.id));
+  const crmIds = converted.map((c) => c.record.id);
+  const derived = crmIds.map((crmId) => canonicalIdFor(mapping.canonical, connectionId, mapping.object, crmId));
+  const known = await stores.links.canonicalIds(connectionId, mapping.object, mapping.canonical, crmIds, derived);
   const items = converted.map(({ record, values }, index) => ({
-    canonicalId: known[index] ?? ownCanonicalId(mapping, record) ?? canonicalIdFor(mapping.canonical, connectionId, mapping.object, record.id),
+    canonicalId: known[index] ?? ownCanonicalId(mapping, record) ?? (derived[index] as string),
     crmId: record.id,
     modifiedAt: record.modifiedAt,
     values,
     // Not linked yet: most likely a record this source never described (the canonical store tries a one-step insert).
     fresh: known[index] === undefined,
   }));
+  // Only links other than the derived one take a crosswalk entry; a record under its derived id is linked by
+  // its document, recorded below (see record-links.ts).
+  const toLink = items.filter((item, index) => item.fresh && item.canonicalId !== derived[index]);
   // A record first seen here that carries one of our canonical ids was made by a write of ours; if that write
   // was interrupted before its commit, it is the engine's record (see create-intents.ts). Recorded before the
   // link: once linked, the retried write finds it by its CRM id (or has nothing to write) and could not tell.
@@ -161,7 +166,7 @@ export async function commitRecords(
   if (ours.length > 0) await stores.createIntents.claim(connectionId, mapping.object, ours);
   // Sent together; Redis runs them in this order on the connection, and both finish before anything is routed.
   const [, outcomes] = await Promise.all([
-    stores.crosswalk.linkMany(connectionId, mapping.object, items.filter((item) => item.fresh)),
+    stores.crosswalk.linkMany(connectionId, mapping.object, toLink),
     stores.canonical.recordSources(mapping.canonical, connectionId, items),
   ]);
 

@@ -29,11 +29,11 @@ export async function linkOpportunities(
       [record],
     );
   await commit(VENDOR, vendor.mapping, vendorRecord);
-  const [canonicalId] = await runtime.stores.crosswalk.canonicalIds(VENDOR, vendor.mapping.object, [vendorRecord.id]);
+  const [canonicalId] = await runtime.stores.links.canonicalIds(VENDOR, vendor.mapping.object, vendor.mapping.canonical, [vendorRecord.id]);
   if (canonicalId === undefined) throw new LinkError(`vendor opportunity ${link.vendorCrmId} could not be recorded`);
 
   // Move the partner record onto the vendor's canonical record.
-  const [previous] = await runtime.stores.crosswalk.canonicalIds(link.partnerId, partner.mapping.object, [partnerRecord.id]);
+  const [previous] = await runtime.stores.links.canonicalIds(link.partnerId, partner.mapping.object, partner.mapping.canonical, [partnerRecord.id]);
   if (previous !== undefined && previous !== canonicalId) await runtime.stores.canonical.forgetSource('opportunity', previous, link.partnerId);
   await runtime.stores.crosswalk.link(link.partnerId, partner.mapping.object, canonicalId, partnerRecord.id);
   await commit(link.partnerId, partner.mapping, partnerRecord);

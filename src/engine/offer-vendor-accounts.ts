@@ -13,7 +13,7 @@ type Runtime = Pick<EngineRuntime, 'mappings' | 'connectors' | 'stores'>;
 export async function offerVendorAccounts(runtime: Runtime, partnerId: string): Promise<number> {
   const { mapping } = resolveMapping(runtime.connectors, runtime.mappings, VENDOR, 'account');
   let offered = 0;
-  for await (const ids of runtime.stores.crosswalk.scanCanonicalIds(VENDOR, mapping.object)) {
+  for await (const ids of runtime.stores.links.scanCanonicalIds(VENDOR, mapping.object, mapping.canonical)) {
     await runtime.stores.pending.mark(partnerId, 'account', ids);
     offered += ids.length;
   }

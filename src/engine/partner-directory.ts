@@ -32,7 +32,7 @@ type Workspace = Pick<ResolvedWorkspace, 'vendor' | 'partners'>;
  */
 export async function readPartnerDirectory(workspace: Workspace, stores: EngineStores): Promise<DirectoryEntry[]> {
   const object = crmObjectFor(workspace.vendor.connection.kind, 'partner');
-  const links = await stores.crosswalk.entries('vendor', object);
+  const links = await stores.links.entries('vendor', object, 'partner');
   const crmIds = [...links.keys()];
   const records = await stores.canonical.getMany('partner', crmIds.map((id) => links.get(id) ?? ''));
   const byName = new Map<string, number>();

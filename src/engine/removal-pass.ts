@@ -37,7 +37,7 @@ export async function runRemovalPass(input: RemovalPassInput): Promise<{ removed
   const pages = connector.readRemovals(mapping.object, { since, lookbackMs: input.lookbackMs, ...(input.signal ? { signal: input.signal } : {}) });
   for await (const page of pages) {
     input.signal?.throwIfAborted();
-    const known = await stores.crosswalk.canonicalIds(connectionId, mapping.object, page.removals.map((r) => r.id));
+    const known = await stores.links.canonicalIds(connectionId, mapping.object, mapping.canonical, page.removals.map((r) => r.id));
     const removed = page.removals.flatMap((removal, index) => {
       const canonicalId = known[index];
       return canonicalId === undefined ? [] : [{ removal, canonicalId }];
@@ -56,10 +56,8 @@ export async function runRemovalPass(input: RemovalPassInput): Promise<{ removed
 
 async function tombstone(input: RemovalPassInput, removal: Removal, canonicalId: string): Promise<void> {
   const { stores, connectionId, mapping } = input;
-  const survivor = removal.mergedInto === undefined ? undefined : (await stores.crosswalk.canonicalIds(connectionId, mapping.object, [removal.mergedInto]))[0];
+  const survivor = removal.mergedInto === undefined ? undefined : (await stores.links.canonicalIds(connectionId, mapping.object, mapping.canonical, [removal.mergedInto]))[0];
   await stores.tombstones.record(mapping.canonical, { canonicalId, connectionId, object: mapping.object, crmId: removal.id, removedAt: removal.removedAt, mergedInto: survivor });
-  await stores.canonical.forgetSource(mapping.canonical, canonicalId, connectionId);
-  await stores.crosswalk.unlink(connectionId, mapping.object, removal.id);
   await stores.hashes.forget(connectionId, mapping.object, [canonicalId]);
   await stores.audit.append([{
     who: 'engine',
@@ -67,4 +65,8 @@ async function tombstone(input: RemovalPassInput, removal: Removal, canonicalId:
     why: removal.mergedInto === undefined ? `deleted in ${connectionId} at ${removal.removedAt}` : `merged into ${removal.mergedInto} (canonical ${survivor ?? 'not synced yet'})`,
     refs: { canonicalId, crmId: removal.id, job: input.jobId },
   }]);
+  // The link goes last (the source's document, which is the link of a record under its derived id, then the
+  // crosswalk's entry): a page repeated after a crash finds the removal again until every step above is done.
+  await stores.canonical.forgetSource(mapping.canonical, canonicalId, connectionId);
+  await stores.crosswalk.unlink(connectionId, mapping.object, removal.id);
 }

@@ -150,6 +150,7 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
 
   const written = new Map<string, string>();
   const links: { canonicalId: string; crmId: string }[] = [];
+  const toLink: { canonicalId: string; crmId: string }[] = [];
   const made: string[] = [];
   const audit: AuditEntry[] = [];
   const notWritten = new Set<string>();
@@ -169,6 +170,8 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
       if (outcome.ok) {
         written.set(item.input.externalId, item.hash);
         batchLinks.push({ canonicalId: item.input.externalId, crmId: outcome.id });
+        // A record of this CRM's own, written by its CRM id and still under its derived id, needs no entry.
+        if (item.input.crmId !== outcome.id || !stores.links.isImplicit(mapping.canonical, connectionId, mapping.object, item.input.externalId, outcome.id)) toLink.push({ canonicalId: item.input.externalId, crmId: outcome.id });
         // Ours: created now, or found by our external id after an earlier attempt of ours created it and was
         // interrupted. A record the target's users made and that was linked is written by its CRM id: never ours.
         if (outcome.created || (item.input.crmId === undefined && interrupted.has(item.input.externalId))) made.push(item.input.externalId);
@@ -196,7 +199,7 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
     await stores.createIntents.settle(connectionId, mapping.object, made, links.map((link) => link.canonicalId));
     await Promise.all([
       stores.hashes.set('written', connectionId, mapping.object, written),
-      stores.crosswalk.linkMany(connectionId, mapping.object, links),
+      stores.crosswalk.linkMany(connectionId, mapping.object, toLink),
       stores.audit.append(audit),
     ]);
   }
@@ -210,8 +213,10 @@ async function writeRound(input: WritePassInput, externalId: string, waiting: re
 async function prepare(input: WritePassInput, batch: readonly PendingRecord[], counts: WritePassCounts): Promise<Prepared[]> {
   const { stores, mapping, connectionId } = input;
   const ids = batch.map((p) => p.canonicalId);
+  // The target's own documents are always read: a record first seen there is linked by its document.
+  const sources = input.view.sourcesFor(mapping.canonical, connectionId);
   const [records, lastWritten, crmIds] = await Promise.all([
-    stores.canonical.getMany(mapping.canonical, ids, input.view.sourcesFor(mapping.canonical, connectionId)),
+    stores.canonical.getMany(mapping.canonical, ids, sources === undefined || sources.includes(connectionId) ? sources : [...sources, connectionId]),
     stores.hashes.get('written', connectionId, mapping.object, ids),
     stores.crosswalk.crmIds(connectionId, mapping.object, ids),
   ]);
@@ -241,10 +246,16 @@ async function prepare(input: WritePassInput, batch: readonly PendingRecord[], c
     }
     // A record the target already has (ours, or one its users created and that was linked) is written by
     // its CRM id and given our external id; only records it does not have yet are upserted by the external id.
-    const crmId = crmIds[index];
+    const crmId = crmIds[index] ?? implicitCrmId(input, pending.canonicalId, record?.sources.get(connectionId)?.crmId);
     prepared.push({ pending, hash, input: { externalId: pending.canonicalId, crmId, fields: values } });
   }
   return prepared;
+}
+
+/** The target's CRM id of a record first seen there, from its document (the link is implicit: record-links.ts). */
+function implicitCrmId(input: WritePassInput, canonicalId: string, described: string | undefined): string | undefined {
+  if (described === undefined) return undefined;
+  return input.stores.links.isImplicit(input.mapping.canonical, input.connectionId, input.mapping.object, canonicalId, described) ? described : undefined;
 }
 
 /** The canonical fields a mapping writes to its CRM, once per mapping. */

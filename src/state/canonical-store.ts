@@ -114,6 +114,18 @@ return results
 const RECORDS_PER_CALL = 250;
 const RECORD_SOURCES_COMMAND = new LuaCommand('cosellRecordSources', 3, RECORD_SOURCES);
 const RECORD_SOURCE_COMMAND = new LuaCommand('cosellRecordSource', 2, RECORD_SOURCE);
+/**
+ * KEYS[1] a source's hash   ARGV[1] scan cursor   ARGV[2] count
+ * One HSCAN step returning the canonical ids only: the documents stay in Redis (a million of them would be
+ * hundreds of megabytes on the wire, and Redis 7.0 has no NOVALUES). Returns { next cursor, ids }.
+ */
+const SCAN_IDS = `
+local step = redis.call('HSCAN', KEYS[1], ARGV[1], 'COUNT', ARGV[2])
+local ids = {}
+for at = 1, #step[2], 2 do ids[#ids + 1] = step[2][at] end
+return { step[1], ids }
+`;
+const SCAN_IDS_COMMAND = new LuaCommand('cosellScanSourceIds', 1, SCAN_IDS);
 
 export interface SourceSnapshot {
   crmId: string;
@@ -147,6 +159,7 @@ export class CanonicalStore {
     this.#prefix = prefix;
     RECORD_SOURCE_COMMAND.defineOn(redis);
     RECORD_SOURCES_COMMAND.defineOn(redis);
+    SCAN_IDS_COMMAND.defineOn(redis);
   }
 
   #sourceKey(kind: string, connectionId: string): string {
@@ -272,6 +285,32 @@ export class CanonicalStore {
     if (canonicalIds.length > 0) await this.#redis.hdel(this.#unroutedKey(kind, connectionId), ...canonicalIds);
   }
 
+  /**
+   * The CRM id each canonical record's document from one source names (undefined where that source has
+   * none): the source's side of the record's link (see record-links.ts).
+   */
+  async sourceCrmIds(kind: string, connectionId: string, canonicalIds: readonly string[]): Promise<(string | undefined)[]> {
+    if (canonicalIds.length === 0) return [];
+    const documents = await this.#redis.hmget(this.#sourceKey(kind, connectionId), ...canonicalIds);
+    return documents.map((document) => (document === null ? undefined : crmIdOf(document)));
+  }
+
+  /** Every canonical id one source has documents of, in one reply (a whole connection read into memory anyway). */
+  async sourceIds(kind: string, connectionId: string): Promise<string[]> {
+    return this.#redis.hkeys(this.#sourceKey(kind, connectionId));
+  }
+
+  /** The canonical ids one source has documents of, a chunk at a time (ids added or dropped meanwhile may be left out). */
+  async *scanSourceIds(kind: string, connectionId: string, count = 1_000): AsyncGenerator<string[]> {
+    const key = this.#sourceKey(kind, connectionId);
+    let cursor = '0';
+    do {
+      const [next, ids] = (await SCAN_IDS_COMMAND.run(this.#redis, [key], [cursor, count])) as [string, string[]];
+      cursor = next;
+      if (ids.length > 0) yield ids;
+    } while (cursor !== '0');
+  }
+
   /** Drops what one source said (its record was deleted there); the record is gone when no source has it. */
   async forgetSource(kind: string, canonicalId: string, connectionId: string): Promise<void> {
     await this.#redis.hdel(this.#sourceKey(kind, connectionId), canonicalId);
@@ -357,6 +396,11 @@ function parseRecords(ids: readonly string[], sources: readonly string[], docume
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/** The CRM id a stored document names. */
+function crmIdOf(document: string): string {
+  return (JSON.parse(document) as Pick<StoredSource, 'id'>).id;
 }
 
 /** One source's stored document. */

@@ -87,7 +87,16 @@ return 1
 `;
 const UNLINK_COMMAND = new LuaCommand('cosellUnlink', 2, UNLINK);
 
-/** Links each canonical record to its copy in every CRM connection: (connection, object, crm id) ⇄ canonical id. */
+/** The crosswalk's two hashes of a connection's object: CRM id → canonical id, canonical id → CRM id. */
+export function crosswalkKeys(prefix: string, connectionId: string, object: string): [string, string] {
+  return [stateKey(prefix, 'xw', connectionId, object, 'crm'), stateKey(prefix, 'xw', connectionId, object, 'canonical')];
+}
+
+/**
+ * The explicit links between canonical records and their copies in each CRM connection: (connection, object,
+ * crm id) ⇄ canonical id. A record under the canonical id derived from its own CRM id has no entry here (its
+ * link is implicit); read links through record-links.ts, which knows both.
+ */
 export class IdCrosswalk {
   readonly #redis: Redis;
   readonly #prefix: string;
@@ -100,10 +109,7 @@ export class IdCrosswalk {
   }
 
   #keys(connectionId: string, object: string): [string, string] {
-    return [
-      stateKey(this.#prefix, 'xw', connectionId, object, 'crm'),
-      stateKey(this.#prefix, 'xw', connectionId, object, 'canonical'),
-    ];
+    return crosswalkKeys(this.#prefix, connectionId, object);
   }
 
   async link(connectionId: string, object: string, canonicalId: string, crmId: string): Promise<boolean> {

@@ -12,8 +12,11 @@ import { StateVersionError } from './state-version-error.js';
  *   2  canonical strings kept as they are (after an apostrophe); writes cleared counted per connection and object
  *   3  canonical documents kept in one hash per kind and source, not one hash per record (moved on upgrade,
  *      see canonical-layout-move.ts)
+ *   4  a record under the canonical id derived from its own CRM id has no crosswalk entry in that connection:
+ *      its source document is its link (record-links.ts). Version 3's entries are read as they are (nothing
+ *      moves); an earlier build would take those records for unlinked.
  */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 /** The first version whose canonical documents are kept per kind and source. */
 const SOURCE_HASHES_SINCE = 3;

@@ -26,6 +26,10 @@ describe('sync engine, HubSpot vendor to HubSpot partner', () => {
     // Not in the sharing allowlist or not written by the mapping: never sent.
     expect(sample?.properties.has('domain')).toBe(false);
     const stamps = partnerCompanies.map((c) => c.updatedAt);
+    // The vendor's records are linked by their documents (record-links.ts): the crosswalk holds only the copies.
+    expect((await h.runtime.stores.crosswalk.entries('vendor', 'companies')).size).toBe(0);
+    expect((await h.runtime.stores.crosswalk.entries('northwind', 'companies')).size).toBe(150);
+    expect((await h.runtime.stores.links.entries('vendor', 'companies', 'account')).size).toBe(150);
 
     await h.runtime.stores.cursors.reset('vendor', 'account'); // read everything again
     await syncOnce(h);

@@ -93,7 +93,7 @@ describe('copies created by an interrupted write', () => {
     // The copies are linked now: the retry sees the partner already holds their values.
     const copies = live(h, 'partner');
     expect(copies).toHaveLength(3);
-    expect(await h.runtime.stores.crosswalk.canonicalIds('northwind', 'companies', copies.map((c) => String(c.id)))).not.toContain(undefined);
+    expect(await h.runtime.stores.links.canonicalIds('northwind', 'companies', 'account', copies.map((c) => String(c.id)))).not.toContain(undefined);
     readBack();
     await drained(h);
     expect(live(h, 'partner')).toHaveLength(3);

@@ -22,7 +22,7 @@ describe('write pass lock', () => {
     await syncOnce(h);
     // Everything again, as one pass: the written hashes forgotten and every account put in line at once.
     const ids: string[] = [];
-    for await (const page of h.runtime.stores.crosswalk.scanCanonicalIds('vendor', 'companies')) ids.push(...page);
+    for await (const page of h.runtime.stores.links.scanCanonicalIds('vendor', 'companies', 'account')) ids.push(...page);
     expect(ids).toHaveLength(1_000);
     await h.runtime.stores.hashes.forget('northwind', 'companies', ids);
     await h.runtime.stores.pending.mark('northwind', 'account', ids);
