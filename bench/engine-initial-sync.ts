@@ -9,6 +9,7 @@ import { bareSync } from './lib/bare-sync.js';
 import { startEngineBench, syncVendorAccounts } from './lib/engine-bench-harness.js';
 import { perSecond } from './lib/bench-redis.js';
 import { cpuMeter } from './lib/process-cpu.js';
+import { formatFootprint, redisFootprint } from './lib/redis-footprint.js';
 
 const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? '100000');
 const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? '1');
@@ -43,6 +44,7 @@ async function oneRun(): Promise<RunFigures> {
     if (bareWritten !== RECORDS) throw new Error(`the bare clients wrote ${String(bareWritten)} of ${String(RECORDS)} accounts`);
     console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
     console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bare.ms / engineMs).toFixed(2)}; engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
+    console.log(`engine state in Redis after the first load: ${formatFootprint(await redisFootprint(h.bench.redis, h.bench.prefix))}`);
 
     // Incremental: 1% changed in the vendor org.
     const changed = Math.max(1, Math.floor(RECORDS / 100));
