@@ -117,7 +117,9 @@ describe('cosell command line', () => {
   });
 
   it('given invalid mappings, then cosell worker refuses to start, listing them, exit 2', async () => {
-    const result = await runCosell(['worker', '--config', 'test/fixtures/config/valid-minimal.yaml', '--mappings', 'test/fixtures/mappings/broken'], {
+    // It has connected to Redis by then (the workspace's state version is claimed first): a workspace of its own.
+    workspace = await fixtureWithOwnWorkspace('test/fixtures/config/valid-minimal.yaml');
+    const result = await runCosell(['worker', '--config', workspace.file, '--mappings', 'test/fixtures/mappings/broken'], {
       SOLO_HUBSPOT_TOKEN: 'pat-test-value',
     });
     expect(result.code).toBe(2);
