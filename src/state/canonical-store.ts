@@ -295,6 +295,12 @@ export class CanonicalStore {
     return documents.map((document) => (document === null ? undefined : crmIdOf(document)));
   }
 
+  /** Every document of one source as canonical id → the CRM id it names, in one read (small sources only). */
+  async sourceCrmIdsAll(kind: string, connectionId: string): Promise<Map<string, string>> {
+    const documents = await this.#redis.hgetall(this.#sourceKey(kind, connectionId));
+    return new Map(Object.entries(documents).map(([canonicalId, document]) => [canonicalId, crmIdOf(document)]));
+  }
+
   /** Every canonical id one source has documents of, in one reply (a whole connection read into memory anyway). */
   async sourceIds(kind: string, connectionId: string): Promise<string[]> {
     return this.#redis.hkeys(this.#sourceKey(kind, connectionId));

@@ -87,7 +87,7 @@ export class RecordLinks {
   /** The CRM ids of canonical records in a connection, in input order (undefined where it has no copy). */
   async crmIds(connectionId: string, object: string, kind: string, canonicalIds: readonly string[]): Promise<(string | undefined)[]> {
     const linked = await this.#crosswalk.crmIds(connectionId, object, canonicalIds);
-    const missing = indexesOfMissing(linked);
+    const missing = indexesOf(linked, undefined);
     if (missing.length === 0) return linked;
     const described = await this.#canonical.sourceCrmIds(kind, connectionId, missing.map((index) => canonicalIds[index] as string));
     missing.forEach((index, at) => {
@@ -126,21 +126,13 @@ export class RecordLinks {
   /** Every link of a connection's object, CRM id → canonical id (small objects only: a partner directory). */
   async entries(connectionId: string, object: string, kind: string): Promise<Map<string, string>> {
     const links = new Map<string, string>();
-    for await (const ids of this.#canonical.scanSourceIds(kind, connectionId)) {
-      const described = await this.#canonical.sourceCrmIds(kind, connectionId, ids);
-      ids.forEach((canonicalId, index) => {
-        const crmId = described[index];
-        if (crmId !== undefined && this.isImplicit(kind, connectionId, object, canonicalId, crmId)) links.set(crmId, canonicalId);
-      });
+    for (const [canonicalId, crmId] of await this.#canonical.sourceCrmIdsAll(kind, connectionId)) {
+      if (this.isImplicit(kind, connectionId, object, canonicalId, crmId)) links.set(crmId, canonicalId);
     }
     // The crosswalk's links win over what a source's documents say.
     for (const [crmId, canonicalId] of await this.#crosswalk.entries(connectionId, object)) links.set(crmId, canonicalId);
     return links;
   }
-}
-
-function indexesOfMissing(values: readonly (string | undefined)[]): number[] {
-  return indexesOf(values, undefined);
 }
 
 function indexesOf<T>(values: readonly T[], wanted: T): number[] {
