@@ -4,7 +4,7 @@ import { createEngineRuntime } from '../engine/engine-runtime.js';
 import { productConnectorFactory } from '../engine/product-connector-factory.js';
 import { reconcileSchedules } from '../engine/schedule-reconciler.js';
 import type { Logger } from '../logging/logger.js';
-import { loadMappings } from '../mappings/load-mappings.js';
+import type { MappingSet } from '../mappings/mapping-set.js';
 import { JobQueue } from '../queues/job-queue.js';
 import { ingestQueue } from '../queues/queue-catalog.js';
 import type { HostedProcessors, WorkerProcessOptions } from './worker-process.js';
@@ -14,18 +14,18 @@ export const PRODUCT_QUEUES = ['ingest', 'write-back', 'match'] as const;
 
 /**
  * What `cosell worker` hosts: the sync engine's and account mapping's processors for the chosen queues, with
- * mappings loaded (invalid mappings stop start-up) and, once the workers run, the polling schedules
- * reconciled and one account-mapping run queued.
+ * the mappings its caller loaded (before connecting: invalid mappings stop start-up with nothing written to
+ * Redis) and, once the workers run, the polling schedules reconciled and one account-mapping run queued.
  */
 export function productProcessors(
   workspace: ResolvedWorkspace,
-  options: { mappingsDir: string; queues: readonly string[]; logger: Logger },
+  options: { mappings: MappingSet; queues: readonly string[]; logger: Logger },
 ): Extract<WorkerProcessOptions['processors'], (...args: never[]) => unknown> {
-  return async ({ redis, connection }): Promise<HostedProcessors> => {
-    const mappings = await loadMappings(options.mappingsDir);
+  const { mappings } = options;
+  return ({ redis, connection }): Promise<HostedProcessors> => {
     const runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection, logger: options.logger });
     const ingest = new JobQueue(ingestQueue, connection);
-    return {
+    return Promise.resolve({
       processors: engineProcessors(runtime).filter((p) => options.queues.includes(p.queue)),
       afterStart: async () => {
         await reconcileSchedules({ queue: ingest, schedules: workspace.schedules, redis, prefix: connection.prefix, logger: options.logger });
@@ -36,6 +36,6 @@ export function productProcessors(
         await ingest.close();
         await runtime.close();
       },
-    };
+    });
   };
 }

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { workspaceKeyPrefix } from '../../src/redis/key-prefix.js';
 import { fixtureWithOwnWorkspace, type OwnFixtureWorkspace } from '../helpers/fixture-own-workspace.js';
 import { runCosell } from '../helpers/run-cosell.js';
 import { spawnCosell } from '../helpers/spawn-cosell.js';
+import { REDIS_URL } from '../helpers/test-redis.js';
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
@@ -116,13 +119,19 @@ describe('cosell command line', () => {
     expect(result.stderr).toContain('are not valid (15 problems)');
   });
 
-  it('given invalid mappings, then cosell worker refuses to start, listing them, exit 2', async () => {
-    // It has connected to Redis by then (the workspace's state version is claimed first): a workspace of its own.
+  it('given invalid mappings, then cosell worker refuses to start, listing them, exit 2, with nothing written to Redis', async () => {
     workspace = await fixtureWithOwnWorkspace('test/fixtures/config/valid-minimal.yaml');
     const result = await runCosell(['worker', '--config', workspace.file, '--mappings', 'test/fixtures/mappings/broken'], {
       SOLO_HUBSPOT_TOKEN: 'pat-test-value',
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('are not valid (15 problems)');
+    // The mappings are checked before connecting: the workspace's state version is not claimed, no queue made.
+    const redis = new Redis(REDIS_URL);
+    try {
+      expect(await redis.keys(`${workspaceKeyPrefix(workspace.id)}*`)).toEqual([]);
+    } finally {
+      await redis.quit();
+    }
   });
 });

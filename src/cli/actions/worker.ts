@@ -1,4 +1,5 @@
 import { loadWorkspace } from '../../config/load-workspace.js';
+import { loadMappings } from '../../mappings/load-mappings.js';
 import { onTerminationSignal } from '../../runtime/graceful-shutdown.js';
 import { createProcessLogger } from '../../runtime/process-logger.js';
 import { PRODUCT_QUEUES, productProcessors } from '../../runtime/product-processors.js';
@@ -26,9 +27,11 @@ export async function runWorkers(options: WorkerOptions, deadlineMs: number): Pr
       `--queues: no processor for ${unknown.join(', ')}; this version processes: ${available.join(', ') || 'none'}`,
     );
   }
+  // Before connecting: invalid mappings stop start-up with nothing written to Redis (not even the state version).
+  const mappings = await loadMappings(options.mappings);
   const starting = startWorkers({
     workspace,
-    processors: productProcessors(workspace, { mappingsDir: options.mappings, queues: wanted, logger }),
+    processors: productProcessors(workspace, { mappings, queues: wanted, logger }),
     logger,
     shutdownDeadlineMs: deadlineMs,
   });
