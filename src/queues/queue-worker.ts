@@ -30,6 +30,15 @@ export interface QueueWorkerOptions<Schema extends z.ZodType, Result> {
   concurrency?: number;
 }
 
+/**
+ * How often the queue is checked for jobs whose worker died (SIGKILL, a lost machine). Such a job goes back to
+ * waiting at the first check after its lock (BullMQ's 30 s, renewed every 15 s while its process runs) has
+ * lapsed, so within about 35 s of the death instead of BullMQ's default 60. The lock itself is left at 30 s: a
+ * shorter one could lapse while a busy process still runs the job, which would then run twice. A check is one
+ * short Lua call per queue, run once per interval whatever the number of workers.
+ */
+export const STALLED_CHECK_MS = 5_000;
+
 /** Raised inside a processor when shutdown released its job back to the queue. */
 class ReleasedForShutdown extends Error {
   override readonly name = 'ReleasedForShutdown';
@@ -99,6 +108,7 @@ export function createQueueWorker<Schema extends z.ZodType, Result>(
     connection: options.connection.connection,
     prefix: options.connection.prefix,
     concurrency: options.concurrency ?? 1,
+    stalledInterval: STALLED_CHECK_MS,
     removeOnComplete: KEEP_COMPLETED,
     removeOnFail: KEEP_FAILED,
   });

@@ -53,9 +53,9 @@ describe('crash recovery', () => {
       const second = spawnCosell(['worker', '-c', file], env);
       processes.push(second);
       await second.waitForLog('worker started');
-      // The killed jobs come back through BullMQ's stalled-job check (their 30 s job lock lapsed, then the check
-      // that runs every 30 s: about a minute); their work is idempotent. The wait leaves room for a loaded machine.
-      await waitFor(() => Promise.resolve(partner.portal.stores.companies.size === 1_000 ? true : undefined), { what: 'all records written', timeoutMs: 150_000, intervalMs: 100 });
+      // The killed jobs come back through the stalled-job check (their 30 s job lock lapsed, then the check that
+      // runs every 5 s: about 35 s); their work is idempotent. The wait leaves room for a loaded machine.
+      await waitFor(() => Promise.resolve(partner.portal.stores.companies.size === 1_000 ? true : undefined), { what: 'all records written', timeoutMs: 120_000, intervalMs: 100 });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const companies = [...partner.portal.stores.companies.all()];
       expect(companies).toHaveLength(1_000);
@@ -70,5 +70,5 @@ describe('crash recovery', () => {
     } finally {
       await ingest.close();
     }
-  }, 240_000);
+  }, 200_000);
 });
