@@ -38,6 +38,22 @@ describe('canonical store', () => {
     expect(record?.sources.get('northwind')?.values).toEqual({ stage: 'negotiation' });
   });
 
+  it('given a page of records of very different sizes, then each is recorded once and its outcome is in its place', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    // Sent in several calls (a call takes a few hundred records), some far larger than the rest.
+    const description = (i: number): string => (i === 333 ? 'x'.repeat(150_000) : i % 7 === 0 ? `${String(i)} `.repeat(8_000) : `short ${String(i)}`);
+    const page = Array.from({ length: 700 }, (_, i) => ({ canonicalId: `acc_${String(i)}`, crmId: `001${String(i)}`, modifiedAt: '2025-01-01T00:00:00.000Z', values: { name: `Account ${String(i)}`, description: description(i) }, fresh: true }));
+    // Every third record was recorded (and routed) before with these values: unchanged now, the others changed.
+    const before = page.filter((_, i) => i % 3 === 0);
+    await store.recordSources('account', 'vendor', before);
+    await store.routed('account', 'vendor', before.map((item) => item.canonicalId));
+    const outcomes = await store.recordSources('account', 'vendor', page);
+    expect(outcomes).toEqual(page.map((item, i) => (i % 3 === 0 ? { status: 'unchanged' } : { status: 'changed', fields: Object.keys(item.values) })));
+    const records = await store.getMany('account', page.map((item) => item.canonicalId));
+    expect(records.map((record) => record?.sources.get('vendor')?.values)).toEqual(page.map((item) => item.values));
+  });
+
   it('given a snapshot older than the stored one (events out of order), then it is ignored as stale', async () => {
     current = await testWorkspace();
     const store = new CanonicalStore(current.redis, current.prefix);
