@@ -21,9 +21,8 @@ export function productProcessors(
   workspace: ResolvedWorkspace,
   options: { mappings: MappingSet; queues: readonly string[]; logger: Logger },
 ): Extract<WorkerProcessOptions['processors'], (...args: never[]) => unknown> {
-  const { mappings } = options;
   return ({ redis, connection }): Promise<HostedProcessors> => {
-    const runtime = createEngineRuntime({ workspace, mappings, connectorFactory: productConnectorFactory, redis, connection, logger: options.logger });
+    const runtime = createEngineRuntime({ workspace, mappings: options.mappings, connectorFactory: productConnectorFactory, redis, connection, logger: options.logger });
     const ingest = new JobQueue(ingestQueue, connection);
     return Promise.resolve({
       processors: engineProcessors(runtime).filter((p) => options.queues.includes(p.queue)),
