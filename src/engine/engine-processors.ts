@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { SyncObject } from '../config/schedule-schema.js';
 import { ingestQueue, writeBackQueue } from '../queues/queue-catalog.js';
 import { registerProcessor, type ProcessorRegistration } from '../runtime/processor-registration.js';
-import type { WriteTarget } from './change-router.js';
+import type { FlushOptions, WriteTarget } from './change-router.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { commitRecords, runIngestPass, type PassCounts } from './ingest-pass.js';
 import { MappingNotFoundError } from './mapping-not-found-error.js';
@@ -32,13 +32,17 @@ export function engineProcessors(runtime: EngineRuntime): ProcessorRegistration[
   // One flush job per target at a time, and at most one more behind it: a flush added while one waits (or is
   // deferred) is covered by it; one added while it runs comes back once it ends, for records it may have missed.
   // Flushes never queue up behind a long pass, each polling the write lock and then finding nothing.
-  const flush = async (targets: readonly WriteTarget[]): Promise<void> => {
+  // A flush waits out the coalescing window only when there is something to gather: it goes at once (bringing a
+  // waiting one forward) when a whole batch already waits, or when what produced the records has ended.
+  const flush = async (targets: readonly WriteTarget[], options: FlushOptions = {}): Promise<void> => {
     for (const target of targets) {
+      const settings = runtime.connectors.settings(target.connectionId);
       // A connection taken out of the workspace (a source still lists it among its targets) gets no more writes.
-      if (runtime.connectors.settings(target.connectionId) === undefined) continue;
+      if (settings === undefined) continue;
+      const now = options.ended === true || (await runtime.stores.pending.count(target.connectionId, target.object)) >= BATCH_SIZE[settings.kind];
       await runtime.writeBack.add('flush', { connectionId: target.connectionId, object: target.object }, {
-        delay: runtime.settings.coalesceMs,
-        deduplication: { id: `flush--${target.connectionId}--${target.object}`, keepLastIfActive: true },
+        delay: now ? 0 : runtime.settings.coalesceMs,
+        deduplication: { id: `flush--${target.connectionId}--${target.object}`, keepLastIfActive: true, ...(now ? { reschedule: true } : {}) },
       });
     }
   };

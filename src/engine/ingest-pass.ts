@@ -5,7 +5,7 @@ import { fromCrm } from '../mappings/apply-mapping.js';
 import type { CompiledMapping } from '../mappings/compiled-mapping.js';
 import type { DeadLetterQueue } from '../queues/dead-letter-queue.js';
 import { canonicalIdFor } from '../state/canonical-ids.js';
-import type { ChangeRouter, WriteTarget } from './change-router.js';
+import type { ChangeRouter, FlushOptions, WriteTarget } from './change-router.js';
 import type { EngineStores } from './engine-context.js';
 
 export interface PassCounts {
@@ -24,8 +24,8 @@ export interface IngestPassInput {
   stores: EngineStores;
   deadLetters: DeadLetterQueue;
   router: ChangeRouter;
-  /** Called with the targets that received new pending writes, after each page is committed. */
-  onTargets: (targets: readonly WriteTarget[]) => Promise<void>;
+  /** Called with the targets that received new pending writes, after each page is committed (and `ended` when the pass is over). */
+  onTargets: (targets: readonly WriteTarget[], options?: FlushOptions) => Promise<void>;
   /** Called with the canonical ids whose values changed, after each page is committed (account mapping follows them). */
   onChanged?: (canonicalIds: readonly string[]) => Promise<void>;
   runId: string;
@@ -103,7 +103,7 @@ async function endFeeding(input: IngestPassInput): Promise<void> {
     // Only targets with records waiting: a pass that changed nothing queues no flushes.
     const waiting = await Promise.all(targets.map((target) => input.stores.pending.count(target.connectionId, target.object)));
     const toFlush = targets.filter((_, index) => (waiting[index] ?? 0) > 0);
-    if (toFlush.length > 0) await input.onTargets(toFlush);
+    if (toFlush.length > 0) await input.onTargets(toFlush, { ended: true });
   } catch (error) {
     input.logger.warn({ err: error, connectionId: input.connectionId, object: input.object }, 'could not end the pass\'s feeding of its targets; they count as fed until it lapses');
   }

@@ -45,6 +45,62 @@ describe('write-back flushes', () => {
     for (const pass of passes) expect(pass.counts.written + pass.counts.unchanged + pass.counts.failed).toBeGreaterThan(0);
   }, 60_000);
 
+  it('given a long coalescing window, then a pass\'s whole batches and its rest are written at once, while a change a webhook names alone waits the window for more', async () => {
+    const window = 6_000;
+    const h = (harness = await startHarness(['northwind'], { coalesceMs: window }));
+    // 50 records, less than a batch: they go when the pass ends, not a window after their page was routed.
+    await seedVendor(h.vendor, 50);
+    let started = Date.now();
+    await syncOnce(h);
+    expect(Date.now() - started).toBeLessThan(window);
+    expect(h.partner.portal.stores.companies.size).toBe(50);
+    // 250 more in pages of 100: whole batches go as they come, the rest when the pass ends.
+    await seedVendor(h.vendor, 250);
+    started = Date.now();
+    await syncOnce(h);
+    expect(Date.now() - started).toBeLessThan(window);
+    expect(h.partner.portal.stores.companies.size).toBe(300);
+
+    // One change, named by a webhook delivery: less than a batch, nothing has ended, so its flush waits.
+    const [company] = [...h.vendor.portal.stores.companies.all()];
+    if (!company) throw new Error('the vendor has companies');
+    const answer = await fetch(`${h.vendor.url}/crm/v3/objects/companies/batch/update`, { method: 'POST', headers: { authorization: `Bearer ${h.vendor.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs: [{ id: String(company.id), properties: { name: 'Renamed alone' } }] }) });
+    expect(answer.status).toBe(200);
+    const jobId = await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'webhook', recordIds: [String(company.id)] });
+    await waitFor(async () => (await h.ingest.queue.getJobState(jobId)) === 'completed', { what: 'webhook ingest', timeoutMs: 10_000 });
+    const flushes = await h.runtime.writeBack.queue.getJobs(['delayed']);
+    expect(flushes.map((job) => [job.name, job.opts.delay])).toEqual([['flush', window]]);
+    expect(await h.runtime.stores.pending.count('northwind', 'account')).toBe(1);
+    // Brought forward by a whole batch waiting: 99 more records named together make one.
+    const more = [...h.vendor.portal.stores.companies.all()].slice(1, 100).map((c) => ({ id: String(c.id), properties: { name: `Renamed ${String(c.id)}` } }));
+    await fetch(`${h.vendor.url}/crm/v3/objects/companies/batch/update`, { method: 'POST', headers: { authorization: `Bearer ${h.vendor.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs: more }) });
+    const moreAt = Date.now();
+    await h.ingest.add('poll', { connectionId: 'vendor', object: 'account', trigger: 'webhook', recordIds: more.map((c) => c.id) });
+    await drained(h, window);
+    expect(Date.now() - moreAt).toBeLessThan(window);
+    const renamed = [...h.partner.portal.stores.companies.all()].filter((c) => c.properties.get('name')?.startsWith('Renamed'));
+    expect(renamed).toHaveLength(100);
+  }, 60_000);
+
+  it('given a long coalescing window, then the overlap writes of an account mapping run go as the run ends, not a window later', async () => {
+    const window = 4_000;
+    const h = (harness = await startHarness(['northwind'], { coalesceMs: window }, { mappings: 'mappings' }));
+    const create = async (url: string, token: string, name: string): Promise<void> => {
+      const answer = await fetch(`${url}/crm/v3/objects/companies/batch/create`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs: [{ properties: { name, domain: 'zentrix-logistics.com', website: 'https://www.zentrix-logistics.com/' } }] }) });
+      expect(answer.status).toBe(201);
+    };
+    await create(h.vendor.url, h.vendor.accessToken, 'Zentrix Logistics');
+    await create(h.partner.url, h.partner.accessToken, 'Zentrix Logistics GmbH');
+    await syncOnce(h, 'northwind');
+    await syncOnce(h);
+    // Account mapping runs a window after the account changes; the vendor's account gets its partner from that run.
+    await waitFor(async () => ((await h.runtime.accountMapping.queue.queue.getJobCounts('completed')).completed ?? 0) > 0 || undefined, { what: 'an account mapping run', timeoutMs: 3 * window, intervalMs: 20 });
+    const ranAt = Date.now();
+    const vendorAccount = () => [...h.vendor.portal.stores.companies.all()].find((c) => c.properties.get('name') === 'Zentrix Logistics');
+    await waitFor(() => Promise.resolve((vendorAccount()?.properties.get('cosell_partners') ?? '').includes('northwind') || undefined), { what: 'the partner written to the vendor account', timeoutMs: 3 * window, intervalMs: 20 });
+    expect(Date.now() - ranAt).toBeLessThan(window / 2);
+  }, 60_000);
+
   it('given an incremental pass whose pages fill no whole batch, arriving slower than the coalescing window, then only whole batches go out while it reads and the rest once it ends: the fewest calls', async () => {
     const h = (harness = await startHarness());
     await seedVendor(h.vendor, 1_000);

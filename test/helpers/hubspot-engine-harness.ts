@@ -34,8 +34,11 @@ export async function closeHarness(harness: Harness): Promise<void> {
 
 const connection = (sb: HubSpotSandbox) => ({ kind: 'hubspot' as const, baseUrl: sb.url, limits: LIMITS, auth: { type: 'private-app' as const, token: new Secret(sb.accessToken, 'T') } });
 
-/** Two sandbox HubSpot portals (vendor and partner "northwind", sharing all accounts) and a running engine. */
-export async function startHarness(partnerIds: readonly string[] = ['northwind'], settings: Partial<EngineSettings> = {}): Promise<Harness> {
+/**
+ * Two sandbox HubSpot portals (vendor and partner "northwind", sharing all accounts) and a running engine, with the
+ * test mappings unless `options.mappings` names another folder (`mappings`: the shipped ones, overlap fields included).
+ */
+export async function startHarness(partnerIds: readonly string[] = ['northwind'], settings: Partial<EngineSettings> = {}, options: { mappings?: string } = {}): Promise<Harness> {
   const ws = await testWorkspace();
   const vendor = await startHubSpotSandbox();
   const partners = new Map<string, HubSpotSandbox>();
@@ -52,7 +55,7 @@ export async function startHarness(partnerIds: readonly string[] = ['northwind']
   };
   const runtime = createEngineRuntime({
     workspace,
-    mappings: await loadMappings('test/fixtures/mappings/engine'),
+    mappings: await loadMappings(options.mappings ?? 'test/fixtures/mappings/engine'),
     connectorFactory: factory,
     redis: ws.redis,
     connection: ws.connection,

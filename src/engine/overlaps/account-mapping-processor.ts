@@ -1,7 +1,7 @@
 import type { Logger } from '../../logging/logger.js';
 import { matchQueue } from '../../queues/queue-catalog.js';
 import { registerProcessor, type ProcessorRegistration } from '../../runtime/processor-registration.js';
-import type { WriteTarget } from '../change-router.js';
+import type { FlushOptions, WriteTarget } from '../change-router.js';
 import type { EngineRuntime } from '../engine-runtime.js';
 import { bringCopiesInLine } from '../copies-in-line.js';
 import { WriteLock } from '../write-lock.js';
@@ -69,13 +69,14 @@ export function accountChangeRecorder(runtime: EngineRuntime, connectionId: stri
  * The `match` queue's processor: one account mapping run at a time across all worker processes (the runs
  * share the vendor accounts' write-back values), then the write passes for what it changed.
  */
-export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[]) => Promise<void>): ProcessorRegistration {
+export function accountMappingProcessor(runtime: EngineRuntime, flush: (targets: readonly WriteTarget[], options?: FlushOptions) => Promise<void>): ProcessorRegistration {
   return registerProcessor(matchQueue, async (payload, { job, logger }) => {
     // Account writes first, while they land (see mappingDeferral).
     const deferral = await mappingDeferral(runtime, { id: job.id ?? '', queuedAt: job.timestamp });
     if (deferral) throw deferral;
     const { counts, targets, reportDueInMs } = await accountMappingNow(runtime, logger, REPORT_EVERY_MS, job.id ?? '');
-    await flush(targets);
+    // The run is over: its writes go at once.
+    await flush(targets, { ended: true });
     // Changes came faster than reports are rebuilt: one more run when the next report is due.
     if (reportDueInMs !== undefined) await runtime.accountMapping.queue.add('match', { trigger: 'schedule' }, { delay: reportDueInMs, deduplication: { id: 'match--report', ttl: Math.max(reportDueInMs, 1) } });
     logger.info({ ...counts, trigger: payload.trigger }, 'account mapping done');
