@@ -25,6 +25,7 @@ import { webhookSecrets } from '../webhooks/webhook-secrets.js';
 import { startDemoSandboxes, type DemoSandboxes } from './demo-sandboxes.js';
 import { summarizeRuns } from './demo-summary.js';
 import { writeDemoWorkspace } from './demo-workspace-file.js';
+import { examplePair } from './example-pair.js';
 import { runDemoCycle } from './run-demo-cycle.js';
 
 export interface DemoOptions {
@@ -144,7 +145,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
         continue;
       }
       print(`  ${partner.id.padEnd(10)} ${String(report.pairs.length)} of its ${String(report.partnerAccounts)} accounts are vendor accounts; ${formatMatrix(report.matrix)}`);
-      const example = report.pairs.find((pair) => pair.territory !== null) ?? report.pairs[0];
+      const example = examplePair(report.pairs);
       if (example) {
         print(`             e.g. vendor "${example.vendor.name}" = partner "${example.partner.name}" (${example.score.toFixed(2)}: ${example.reason})`);
         print(`             whom to call: ${example.vendor.owner ?? 'nobody known'} (vendor) ⇄ ${example.partner.owner ?? 'nobody known'} (${partner.id})${example.territory ? `, territory ${example.territory}` : ''}`);
