@@ -46,7 +46,7 @@ try {
   const reader = start('read');
   const writer = start('write');
   await Promise.all([reader.ready, writer.ready]);
-  const cpu = cpuMeter({ floor: children.map((child) => child.pid ?? 0), redis: redisPids, sandboxes: [sandboxes.pid] });
+  const cpu = cpuMeter({ floor: children.map((child) => child.pid ?? 0), redis: redisPids, sandboxes: sandboxes.pids });
   const started = performance.now();
   reader.child.send('go');
   writer.child.send('go');

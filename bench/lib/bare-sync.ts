@@ -17,7 +17,7 @@ export async function bareSync(sandboxes: RemoteSandboxes, redisPids: readonly n
   const conn = new jsforce.Connection({ loginUrl: sandboxes.vendor.url, version: '62.0', oauth2: { clientId: c.clientId, clientSecret: c.clientSecret, loginUrl: sandboxes.vendor.url } });
   await conn.login(c.username, c.password + c.securityToken);
   const hubspot = new Client({ accessToken: sandboxes.bare.accessToken, basePath: sandboxes.bare.url, numberOfApiCallRetries: 0 });
-  const cpu = cpuMeter({ 'bare clients': [process.pid], redis: redisPids, sandboxes: [sandboxes.pid] });
+  const cpu = cpuMeter({ 'bare clients': [process.pid], redis: redisPids, sandboxes: sandboxes.pids });
   const started = performance.now();
   let page = await conn.query<{ Id: string; Name: string; Website: string | null }>('SELECT Id, SystemModstamp, Name, Website, Industry, BillingCountry, BillingState, BillingCity, NumberOfEmployees, AnnualRevenue, Type, Owner.Email, Owner.Name, Cosell_Id__c FROM Account ORDER BY SystemModstamp, Id');
   for (;;) {

@@ -70,7 +70,7 @@ export async function startEngineBench(options: EngineBenchOptions = {}): Promis
     ingest,
     writeBack,
     layout: layout.split('|').join(' | '),
-    pids: { engine: engines.map((child) => child.pid ?? 0), sandboxes: [sandboxes.pid], redis: redisPid > 0 ? [redisPid] : [] },
+    pids: { engine: engines.map((child) => child.pid ?? 0), sandboxes: sandboxes.pids, redis: redisPid > 0 ? [redisPid] : [] },
     async close() {
       await Promise.all(engines.map((engine) => stopChild(engine, (child) => child.kill('SIGTERM'))));
       await ingest.close();

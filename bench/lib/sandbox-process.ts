@@ -1,30 +1,26 @@
-// The sandbox CRMs of the engine benchmarks in a process of their own, as real CRMs are remote: serving
-// requests never takes the benchmarked process's CPU. Started by remote-sandboxes.ts; driven over IPC.
-import { loadSeedOrg } from '../../src/sandbox/salesforce/load-seed-org.js';
+// One sandbox CRM of the engine benchmarks in a process of its own, as real CRMs are remote: serving
+// requests never takes the benchmarked process's CPU, and one CRM's work never holds up the other's answers.
+// `BENCH_SANDBOX_ROLE` says which: the vendor Salesforce, or the HubSpots (the partner the engine writes to and
+// the empty one the bare clients write to). Started by remote-sandboxes.ts; driven over IPC.
 import { startHubSpotSandbox } from '../../src/sandbox/hubspot/hubspot-sandbox.js';
+import { loadSeedOrg } from '../../src/sandbox/salesforce/load-seed-org.js';
 import { startSalesforceSandbox } from '../../src/sandbox/salesforce/salesforce-sandbox.js';
 import type { SandboxReply, SandboxRequest, SandboxSetup } from './sandbox-protocol.js';
 import { syntheticOrg } from './synthetic-org.js';
 
 const setup = JSON.parse(process.env.BENCH_SANDBOX_SETUP ?? '{}') as SandboxSetup;
+const role = process.env.BENCH_SANDBOX_ROLE;
 const send = (reply: SandboxReply): void => {
   process.send?.(reply);
 };
 
-const perTen = setup.hubspotPerTenSeconds;
-const vendor = await startSalesforceSandbox({ settings: { dailyApiLimit: 100_000_000 } });
-const partner = await startHubSpotSandbox({ settings: { rateLimits: { perTenSeconds: perTen, searchPerSecond: 10_000, daily: 100_000_000, retryAfterHeader: false } } });
-const bare = await startHubSpotSandbox();
-
-process.on('message', (message: SandboxRequest) => {
-  void (async () => {
+if (role === 'salesforce') {
+  const vendor = await startSalesforceSandbox({ settings: { dailyApiLimit: 100_000_000 } });
+  onRequest(async (message) => {
     switch (message.type) {
       case 'load':
         await loadSeedOrg(vendor.org, syntheticOrg(message.accounts));
         send({ type: 'loaded', id: message.id });
-        break;
-      case 'companies':
-        send({ type: 'companies', id: message.id, partner: partner.portal.stores.companies.size, bare: bare.portal.stores.companies.size });
         break;
       case 'rename': {
         const ids = vendor.store.ids('Account');
@@ -39,11 +35,38 @@ process.on('message', (message: SandboxRequest) => {
         break;
       }
       case 'close':
-        await Promise.all([vendor.close(), partner.close(), bare.close()]);
+        await vendor.close();
         process.disconnect();
         break;
+      default:
+        throw new Error(`the Salesforce sandbox process was asked for ${message.type}`);
     }
-  })();
-});
+  });
+  send({ type: 'ready', id: 0, role, vendor: { url: vendor.url, credentials: vendor.credentials } });
+} else if (role === 'hubspot') {
+  const perTen = setup.hubspotPerTenSeconds;
+  const partner = await startHubSpotSandbox({ settings: { rateLimits: { perTenSeconds: perTen, searchPerSecond: 10_000, daily: 100_000_000, retryAfterHeader: false } } });
+  const bare = await startHubSpotSandbox();
+  onRequest(async (message) => {
+    switch (message.type) {
+      case 'companies':
+        send({ type: 'companies', id: message.id, partner: partner.portal.stores.companies.size, bare: bare.portal.stores.companies.size });
+        break;
+      case 'close':
+        await Promise.all([partner.close(), bare.close()]);
+        process.disconnect();
+        break;
+      default:
+        throw new Error(`the HubSpot sandbox process was asked for ${message.type}`);
+    }
+  });
+  send({ type: 'ready', id: 0, role, partner: { url: partner.url, accessToken: partner.accessToken }, bare: { url: bare.url, accessToken: bare.accessToken } });
+} else {
+  throw new Error(`BENCH_SANDBOX_ROLE is ${String(role)}: expected salesforce or hubspot`);
+}
 
-send({ type: 'ready', id: 0, vendor: { url: vendor.url, credentials: vendor.credentials }, partner: { url: partner.url, accessToken: partner.accessToken }, bare: { url: bare.url, accessToken: bare.accessToken } });
+function onRequest(handle: (message: SandboxRequest) => Promise<void>): void {
+  process.on('message', (message: SandboxRequest) => {
+    void handle(message);
+  });
+}

@@ -1,5 +1,8 @@
-// Messages between an engine benchmark and its sandbox process (sandbox-process.ts).
+// Messages between an engine benchmark and its sandbox processes (sandbox-process.ts): one process per CRM,
+// as the real ones are separate services (a Salesforce results page being made never holds up HubSpot's answers).
 import type { SalesforceSandboxCredentials } from '../../src/sandbox/salesforce/salesforce-sandbox.js';
+
+export type SandboxRole = 'salesforce' | 'hubspot';
 
 export interface SandboxSetup {
   /** HubSpot's per-10-second request limit the partner sandbox enforces. */
@@ -18,7 +21,8 @@ export interface HubSpotEndpoint {
 }
 
 export type SandboxReply =
-  | { type: 'ready'; id: 0; vendor: { url: string; credentials: SalesforceSandboxCredentials }; partner: HubSpotEndpoint; bare: HubSpotEndpoint }
+  | { type: 'ready'; id: 0; role: 'salesforce'; vendor: { url: string; credentials: SalesforceSandboxCredentials } }
+  | { type: 'ready'; id: 0; role: 'hubspot'; partner: HubSpotEndpoint; bare: HubSpotEndpoint }
   | { type: 'loaded'; id: number }
   | { type: 'companies'; id: number; partner: number; bare: number }
   | { type: 'renamed'; id: number; renamed: number };
