@@ -1,5 +1,5 @@
 // The engine as it is deployed, for the benchmarks: `cosell worker`-like child processes (engine-process.ts)
-// between a sandbox Salesforce vendor and a sandbox HubSpot partner, which run in a process of their own
+// between a sandbox Salesforce vendor and a sandbox HubSpot partner, each running in a process of its own
 // (remote-sandboxes.ts), as remote CRMs would. This process only starts jobs and watches Redis.
 import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,7 +22,7 @@ export interface EngineBench {
   writeBack: JobQueue<typeof writeBackQueue.payload>;
   /** The queues each engine process serves, as `a,b | c`. */
   layout: string;
-  /** The engine processes, the sandbox process and (when local) Redis, for cpuMeter. */
+  /** The engine processes, the sandbox processes and (when local) Redis, for cpuMeter. */
   pids: { engine: number[]; sandboxes: number[]; redis: number[] };
   close(): Promise<void>;
 }
