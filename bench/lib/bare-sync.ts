@@ -6,13 +6,16 @@ import jsforce from 'jsforce';
 import { cpuMeter } from './process-cpu.js';
 import type { RemoteSandboxes } from './remote-sandboxes.js';
 
+/** What a bare sync needs of the sandboxes: plain data, so it can run in a process of its own (bare-in-child.ts). */
+export type BareSandboxes = Pick<RemoteSandboxes, 'vendor' | 'bare' | 'bareBulk' | 'pids'>;
+
 export interface BareSync {
   ms: number;
   /** CPU seconds the bare clients, Redis and the sandboxes spent (cpuMeter's line). */
   cpu: string;
 }
 
-export async function bareSync(sandboxes: RemoteSandboxes, redisPids: readonly number[]): Promise<BareSync> {
+export async function bareSync(sandboxes: BareSandboxes, redisPids: readonly number[]): Promise<BareSync> {
   const c = sandboxes.vendor.credentials;
   const conn = new jsforce.Connection({ loginUrl: sandboxes.vendor.url, version: '62.0', oauth2: { clientId: c.clientId, clientSecret: c.clientSecret, loginUrl: sandboxes.vendor.url } });
   await conn.login(c.username, c.password + c.securityToken);

@@ -15,12 +15,14 @@ export interface RemoteSandboxes {
   partner: HubSpotEndpoint;
   /** An empty HubSpot for the bare clients' writes. */
   bare: HubSpotEndpoint;
+  /** Another, for the bare clients making the engine's own calls (bare-bulk-sync.ts). */
+  bareBulk: HubSpotEndpoint;
   /** The sandbox processes (the Salesforce one, the HubSpot one). */
   pids: number[];
   /** Seeds the vendor org with `accounts` synthetic accounts. */
   load(accounts: number): Promise<void>;
-  /** Companies stored in the partner and in the bare HubSpot. */
-  companies(): Promise<{ partner: number; bare: number }>;
+  /** Companies stored in the partner and in the bare HubSpots. */
+  companies(): Promise<{ partner: number; bare: number; bareBulk: number }>;
   /** Renames `count` vendor accounts, every `every`th one. */
   rename(count: number, every: number): Promise<number>;
   close(): Promise<void>;
@@ -32,13 +34,14 @@ export async function startRemoteSandboxes(setup: SandboxSetup): Promise<RemoteS
     vendor: salesforce.ready.vendor,
     partner: hubspot.ready.partner,
     bare: hubspot.ready.bare,
+    bareBulk: hubspot.ready.bareBulk,
     pids: [salesforce.child.pid ?? 0, hubspot.child.pid ?? 0],
     load: async (accounts) => {
       await salesforce.ask({ type: 'load', accounts }, 'loaded');
     },
     companies: async () => {
-      const { partner, bare } = await hubspot.ask({ type: 'companies' }, 'companies');
-      return { partner, bare };
+      const { partner, bare, bareBulk } = await hubspot.ask({ type: 'companies' }, 'companies');
+      return { partner, bare, bareBulk };
     },
     rename: async (count, every) => (await salesforce.ask({ type: 'rename', count, every }, 'renamed')).renamed,
     close: async () => {

@@ -22,7 +22,7 @@ export interface HubSpotEndpoint {
 
 export type SandboxReply =
   | { type: 'ready'; id: 0; role: 'salesforce'; vendor: { url: string; credentials: SalesforceSandboxCredentials } }
-  | { type: 'ready'; id: 0; role: 'hubspot'; partner: HubSpotEndpoint; bare: HubSpotEndpoint }
+  | { type: 'ready'; id: 0; role: 'hubspot'; partner: HubSpotEndpoint; bare: HubSpotEndpoint; bareBulk: HubSpotEndpoint }
   | { type: 'loaded'; id: number }
-  | { type: 'companies'; id: number; partner: number; bare: number }
+  | { type: 'companies'; id: number; partner: number; bare: number; bareBulk: number }
   | { type: 'renamed'; id: number; renamed: number };
