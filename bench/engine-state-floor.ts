@@ -1,11 +1,12 @@
 // The floor under the engine's initial-sync figure: the same sync (BENCH_SYNC_RECORDS accounts, default
 // 100,000, sandbox Salesforce vendor → sandbox HubSpot partner, read and written in two processes as
 // BENCH_ENGINE_PROCESSES='ingest,match|write-back' does) keeping only the least state a sync could keep in
-// Redis (lib/state-floor-process.ts says what, and what it leaves out), next to the bare clients.
+// Redis (lib/state-floor-process.ts says what, and what it leaves out), next to the bare clients (REST reads, and
+// the engine's own Bulk API 2.0 calls; each in a fresh process).
 // engine-initial-sync.ts's ratio over this one's is the share of the floor the engine reaches: what its
 // state-keeping costs beyond one Redis call per page read and one round trip each side of a write.
 import { fork, type ChildProcess } from 'node:child_process';
-import { bareSync } from './lib/bare-sync.js';
+import { bareInChild } from './lib/bare-in-child.js';
 import { benchRedis, perSecond } from './lib/bench-redis.js';
 import { cpuMeter } from './lib/process-cpu.js';
 import { startRemoteSandboxes } from './lib/remote-sandboxes.js';
@@ -20,7 +21,8 @@ try {
   const redisPid = Number(/process_id:(\d+)/.exec(await bench.redis.info('server'))?.[1] ?? 0);
   const redisPids = redisPid > 0 ? [redisPid] : [];
   await sandboxes.load(RECORDS);
-  const bare = await bareSync(sandboxes, redisPids);
+  const bare = await bareInChild('rest', sandboxes, redisPids);
+  const bareBulk = await bareInChild('bulk', sandboxes, redisPids);
 
   const start = (role: StateFloorSetup['role']): { child: ChildProcess; ready: Promise<unknown>; done: Promise<string> } => {
     const setup: StateFloorSetup = { role, prefix: bench.prefix, vendor: sandboxes.vendor, partner: sandboxes.partner, hubspotPerTenSeconds: 100_000, bulkThreshold: Number(process.env.BENCH_BULK_THRESHOLD ?? '50000') };
@@ -55,10 +57,11 @@ try {
   const result = await writer.done;
   const floorMs = performance.now() - started;
   const spent = cpu();
-  const { partner: written, bare: bareWritten } = await sandboxes.companies();
-  if (bareWritten !== RECORDS || written !== RECORDS) throw new Error(`wrote ${String(written)} (floor) and ${String(bareWritten)} (bare) of ${String(RECORDS)} accounts`);
+  const { partner: written, bare: bareWritten, bareBulk: bareBulkWritten } = await sandboxes.companies();
+  if (bareWritten !== RECORDS || bareBulkWritten !== RECORDS || written !== RECORDS) throw new Error(`wrote ${String(written)} (floor), ${String(bareWritten)} and ${String(bareBulkWritten)} (bare) of ${String(RECORDS)} accounts`);
   console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
-  console.log(`initial sync, state floor:  ${written} accounts written in ${(floorMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, floorMs)} records/s; ratio to bare ${(bare.ms / floorMs).toFixed(2)}; reading done at ${(readMs / 1000).toFixed(1)} s, ${result}; ${spent}`);
+  console.log(`  the same, making the engine's calls (Bulk API 2.0 query): ${(bareBulk.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bareBulk.ms)} records/s; ${bareBulk.cpu}`);
+  console.log(`initial sync, state floor:  ${written} accounts written in ${(floorMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, floorMs)} records/s; ratio to bare ${(bare.ms / floorMs).toFixed(2)} (to bare with the engine's calls ${(bareBulk.ms / floorMs).toFixed(2)}); reading done at ${(readMs / 1000).toFixed(1)} s, ${result}; ${spent}`);
 } finally {
   await Promise.all(children.map((child) => stopChild(child, (running) => running.send('stop'))));
   await sandboxes.close();
