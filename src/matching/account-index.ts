@@ -1,3 +1,4 @@
+import { compareText } from '../text/compare-text.js';
 import type { AccountMatch } from './account-match.js';
 import type { AccountRecord } from './account-record.js';
 import { firstWord, SHARED_PLATFORM_THRESHOLD } from './domain-key.js';
@@ -267,7 +268,7 @@ export class AccountIndex {
    * within AMBIGUITY_MARGIN of it ([] then); undefined when none reaches the threshold.
    */
   #decide(partner: PreparedAccount, scored: ScoredCandidate[]): AccountMatch[] | undefined {
-    scored.sort((a, b) => b.evidence.score - a.evidence.score || compareIds(a.vendor.id, b.vendor.id));
+    scored.sort((a, b) => b.evidence.score - a.evidence.score || compareText(a.vendor.id, b.vendor.id));
     const [best] = scored;
     if (best === undefined || best.evidence.score < this.#options.threshold) return undefined;
     const contenders = scored.filter((c) => c.evidence.score > best.evidence.score - AMBIGUITY_MARGIN);
@@ -312,9 +313,5 @@ export class AccountIndex {
 }
 
 function byScoreThenVendorId(a: AccountMatch, b: AccountMatch): number {
-  return b.score - a.score || compareIds(a.vendorId, b.vendorId);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return b.score - a.score || compareText(a.vendorId, b.vendorId);
 }
