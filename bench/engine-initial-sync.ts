@@ -7,6 +7,7 @@
 // BENCH_SYNC_RUNS (default 1) repeats the whole benchmark from fresh sandboxes and Redis state and ends with the
 // spread of the ratio: one run's figure moves by ±0.1 with this machine's speed.
 import { bareInChild } from './lib/bare-in-child.js';
+import { bareLines } from './lib/bare-sync.js';
 import { startEngineBench, syncVendorAccounts } from './lib/engine-bench-harness.js';
 import { perSecond } from './lib/bench-redis.js';
 import { cpuMeter } from './lib/process-cpu.js';
@@ -47,8 +48,7 @@ async function oneRun(): Promise<RunFigures> {
     const engineMs = writtenAt - engineStarted;
     const { partner: written, bare: bareWritten, bareBulk: bareBulkWritten } = await h.sandboxes.companies();
     if (bareWritten !== RECORDS || bareBulkWritten !== RECORDS) throw new Error(`the bare clients wrote ${String(bareWritten)} and ${String(bareBulkWritten)} of ${String(RECORDS)} accounts`);
-    console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
-    console.log(`  the same, making the engine's calls (Bulk API 2.0 query): ${(bareBulk.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bareBulk.ms)} records/s; ${bareBulk.cpu}`);
+    for (const line of bareLines(RECORDS, bare, bareBulk)) console.log(line);
     console.log(`initial sync, engine:       ${written} accounts written in ${(engineMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, engineMs)} records/s; ratio to bare ${(bare.ms / engineMs).toFixed(2)} (to bare with the engine's calls ${(bareBulk.ms / engineMs).toFixed(2)}); engine processes: ${h.layout} (write-back queue idle ${((idleAt - writtenAt) / 1000).toFixed(1)} s later); ${engineCpuSpent}`);
     console.log(`engine state in Redis after the first load: ${formatFootprint(await redisFootprint(h.bench.redis, h.bench.prefix))}`);
 

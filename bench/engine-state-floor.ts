@@ -7,6 +7,7 @@
 // state-keeping costs beyond one Redis call per page read and one round trip each side of a write.
 import { fork, type ChildProcess } from 'node:child_process';
 import { bareInChild } from './lib/bare-in-child.js';
+import { bareLines } from './lib/bare-sync.js';
 import { benchRedis, perSecond } from './lib/bench-redis.js';
 import { cpuMeter } from './lib/process-cpu.js';
 import { startRemoteSandboxes } from './lib/remote-sandboxes.js';
@@ -59,8 +60,7 @@ try {
   const spent = cpu();
   const { partner: written, bare: bareWritten, bareBulk: bareBulkWritten } = await sandboxes.companies();
   if (bareWritten !== RECORDS || bareBulkWritten !== RECORDS || written !== RECORDS) throw new Error(`wrote ${String(written)} (floor), ${String(bareWritten)} and ${String(bareBulkWritten)} (bare) of ${String(RECORDS)} accounts`);
-  console.log(`initial sync, bare clients: ${RECORDS} accounts in ${(bare.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bare.ms)} records/s; ${bare.cpu}`);
-  console.log(`  the same, making the engine's calls (Bulk API 2.0 query): ${(bareBulk.ms / 1000).toFixed(1)} s = ${perSecond(RECORDS, bareBulk.ms)} records/s; ${bareBulk.cpu}`);
+  for (const line of bareLines(RECORDS, bare, bareBulk)) console.log(line);
   console.log(`initial sync, state floor:  ${written} accounts written in ${(floorMs / 1000).toFixed(1)} s = ${perSecond(RECORDS, floorMs)} records/s; ratio to bare ${(bare.ms / floorMs).toFixed(2)} (to bare with the engine's calls ${(bareBulk.ms / floorMs).toFixed(2)}); reading done at ${(readMs / 1000).toFixed(1)} s, ${result}; ${spent}`);
 } finally {
   await Promise.all(children.map((child) => stopChild(child, (running) => running.send('stop'))));

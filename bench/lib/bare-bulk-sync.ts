@@ -8,10 +8,8 @@ import { Client } from '@hubspot/api-client';
 import jsforce from 'jsforce';
 import { HttpApi } from 'jsforce/lib/http-api.js';
 import Papa from 'papaparse';
-import type { BareSandboxes, BareSync } from './bare-sync.js';
+import { BARE_FIELDS, type BareSandboxes, type BareSync } from './bare-sync.js';
 import { cpuMeter } from './process-cpu.js';
-
-const FIELDS = 'Id, SystemModstamp, Name, Website, Industry, BillingCountry, BillingState, BillingCity, NumberOfEmployees, AnnualRevenue, Type, Owner.Email, Owner.Name, Cosell_Id__c';
 
 export async function bareBulkSync(sandboxes: BareSandboxes, redisPids: readonly number[]): Promise<BareSync> {
   const c = sandboxes.vendor.credentials;
@@ -21,8 +19,12 @@ export async function bareBulkSync(sandboxes: BareSandboxes, redisPids: readonly
   const base = `${conn.instanceUrl}/services/data/v62.0/jobs/query`;
   const cpu = cpuMeter({ 'bare clients': [process.pid], redis: redisPids, sandboxes: sandboxes.pids });
   const started = performance.now();
-  const job = await conn.request<{ id: string }>({ method: 'POST', url: base, body: JSON.stringify({ operation: 'query', query: `SELECT ${FIELDS} FROM Account` }), headers: { 'content-type': 'application/json' } });
-  while ((await conn.request<{ state: string }>({ method: 'GET', url: `${base}/${job.id}` })).state !== 'JobComplete');
+  const job = await conn.request<{ id: string }>({ method: 'POST', url: base, body: JSON.stringify({ operation: 'query', query: `SELECT ${BARE_FIELDS} FROM Account` }), headers: { 'content-type': 'application/json' } });
+  for (;;) {
+    const { state } = await conn.request<{ state: string }>({ method: 'GET', url: `${base}/${job.id}` });
+    if (state === 'JobComplete') break;
+    if (state === 'Failed' || state === 'Aborted') throw new Error(`the bare sync's Bulk API 2.0 query job ${job.id} ended ${state}`);
+  }
   let locator: string | undefined;
   let maxRecords = 2_000;
   do {
