@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { LuaCommand } from '../../src/redis/lua-command.js';
 
 /**
  * A sliding-window request limiter shared by every worker process through Redis: at most `max` calls per
@@ -24,6 +25,9 @@ end
 local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
 `;
+// Registered scripts (EVALSHA): every call of every connection takes a slot and moves it, so the script text
+// is not sent and hashed by Redis each time.
+const TAKE_SLOT_COMMAND = new LuaCommand('cosellTakeWindowSlot', 1, TAKE_SLOT);
 
 /**
  * KEYS[1]  the same sorted set      ARGV[1]  now (ms)      ARGV[2]  window (ms)      ARGV[3]  the call's member
@@ -34,6 +38,7 @@ redis.call('ZADD', KEYS[1], tonumber(ARGV[1]), ARGV[3])
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
 return 1
 `;
+const ANSWERED_COMMAND = new LuaCommand('cosellWindowSlotAnswered', 1, ANSWERED);
 
 export interface WindowLimit {
   max: number;
@@ -68,7 +73,7 @@ export class RequestWindowLimiter {
   async tryTake(now = Date.now()): Promise<TakeResult> {
     this.#sequence += 1;
     const member = `${now}-${process.pid}-${this.#sequence}-${Math.random().toString(36).slice(2, 8)}`;
-    const wait = Number(await this.#redis.eval(TAKE_SLOT, 1, this.#key, now, this.#limit.windowMs + EDGE_MARGIN_MS, this.#limit.max, member));
+    const wait = Number(await TAKE_SLOT_COMMAND.run(this.#redis, [this.#key], [now, this.#limit.windowMs + EDGE_MARGIN_MS, this.#limit.max, member]));
     return wait === 0 ? { slot: member, waitMs: 0 } : { waitMs: wait };
   }
 
@@ -92,6 +97,6 @@ export class RequestWindowLimiter {
    * from when it was taken, so a call in flight always holds its slot.
    */
   async answered(slot: string, now = Date.now()): Promise<void> {
-    await this.#redis.eval(ANSWERED, 1, this.#key, now, this.#limit.windowMs + EDGE_MARGIN_MS, slot);
+    await ANSWERED_COMMAND.run(this.#redis, [this.#key], [now, this.#limit.windowMs + EDGE_MARGIN_MS, slot]);
   }
 }
