@@ -8,16 +8,17 @@ import { stableJson } from './stable-json.js';
  * A canonical record is what each source connection c says of it: per kind and source one hash, canonical
  * id → JSON
  *   { m: modifiedAt, id: CRM id, v: { field: value as text (see encodeValue) }, t: { field: when it changed } }
- * where `t` may hold a default under '*' for the fields of `v` it does not name (a source's first
- * snapshot: every field changed then, but those first seen blank, which have no time: '').
+ * where `t` is absent from a source's first document (every field changed at `m` then, but those first seen
+ * blank, which have no time), and, in documents of layouts before 5, may hold such a default under '*' for the
+ * fields of `v` it does not name. Leaving the times out of first documents (most of a first load) keeps a
+ * tenth of the document's bytes off the wire, out of Redis's memory and out of every read's parse.
  * recordSource(hash, id, snapshot, fresh) records what one CRM says about the record; `snapshot` is
- * that JSON for the incoming snapshot (its `t` only needed when fresh). A snapshot older than the stored one
- * is ignored (events arrive out of order); otherwise each field whose value differs gets the new value and
- * change time (none for a field first seen blank). One hash per kind and source, not one key per record: a
- * page of a pass is recorded naming a few keys and one list, and a write batch read with one HMGET per
- * source, whatever their number. A source seen for the first time (`fresh`, most of a first load) is stored as
- * given in one HSETNX, decoding and encoding nothing: every field changed, with the times it carries, which
- * the caller set by the same rule.
+ * that JSON for the incoming snapshot, without times. A snapshot older than the stored one is ignored (events
+ * arrive out of order); otherwise each field whose value differs gets the new value and change time (none for
+ * a field first seen blank). One hash per kind and source, not one key per record: a page of a pass is
+ * recorded naming a few keys and one list, and a write batch read with one HMGET per source, whatever their
+ * number. A source seen for the first time (`fresh`, most of a first load) is stored as given in one HSETNX,
+ * decoding and encoding nothing: every field changed, at the snapshot's time.
  * Returns  the names of the fields that changed (empty for a repeat or our own write read back), 1 when
  *          the source was new (every field of the snapshot changed), or { 'stale' } when the snapshot is
  *          older than the stored one.
@@ -39,6 +40,13 @@ local function recordSource(hash, id, snapshot, fresh)
   local stored = { m = '', id = '', v = {}, t = {} }
   if raw then stored = cjson.decode(raw) end
   if raw and stored.m > modifiedAt then return { 'stale' } end
+  if stored.t == nil then
+    -- A source's first document, stored as sent: every field changed at its time, but those first seen blank.
+    stored.t = {}
+    for f, value in pairs(stored.v) do
+      if value == 'null' then stored.t[f] = '' else stored.t[f] = stored.m end
+    end
+  end
   local default = stored.t['*']
   if default then
     for f in pairs(stored.v) do
@@ -181,7 +189,7 @@ export class CanonicalStore {
     connectionId: string,
     snapshot: { crmId: string; modifiedAt: string; values: Readonly<Record<string, unknown>> },
   ): Promise<RecordOutcome> {
-    const encoded = encodeSnapshot(snapshot.values, snapshot.modifiedAt, snapshot.crmId, true);
+    const encoded = encodeSnapshot(snapshot.values, snapshot.modifiedAt, snapshot.crmId);
     const result = await RECORD_SOURCE_COMMAND.run(this.#redis, [this.#sourceKey(kind, connectionId), this.#sourcesKey(kind)], [canonicalId, encoded, '1', connectionId]);
     return toOutcome(result, snapshot.values);
   }
@@ -207,7 +215,7 @@ export class CanonicalStore {
         const item = items[i] as (typeof items)[number];
         if (item.canonicalId.includes('\n')) throw new TypeError(`canonical id ${JSON.stringify(item.canonicalId)} holds a line break`);
         // JSON text never holds a raw line break (JSON.stringify escapes them).
-        fields.push(item.canonicalId, item.fresh === true ? '1' : '0', encodeSnapshot(item.values, item.modifiedAt, item.crmId, item.fresh === true));
+        fields.push(item.canonicalId, item.fresh === true ? '1' : '0', encodeSnapshot(item.values, item.modifiedAt, item.crmId));
       }
       RECORD_SOURCES_COMMAND.queue(pipeline, keys, [connectionId, fields.join('\n')]);
     }
@@ -346,19 +354,14 @@ function toOutcome(result: unknown, values: Readonly<Record<string, unknown>>): 
 
 /**
  * A snapshot as the JSON the store keeps: each value as text that compares equal in Lua exactly when the
- * values are equal (see encodeValue); with `withTimes` (a source seen for the first time), the change
- * times too: the snapshot's time for every field ('*'), none ('') for a field first seen blank.
+ * values are equal (see encodeValue). No change times: stored as it is, it is a source's first document, whose
+ * times follow from `m` (see RECORD_SOURCE_BODY); merged into a stored one, Lua sets them.
  */
-function encodeSnapshot(values: Readonly<Record<string, unknown>>, modifiedAt: string, crmId: string, withTimes: boolean): string {
+function encodeSnapshot(values: Readonly<Record<string, unknown>>, modifiedAt: string, crmId: string): string {
   // Objects and JSON.stringify, not string concatenation: flat strings cost Redis's client far less to send.
   const v: Record<string, string> = {};
-  const t: Record<string, string> = { '*': modifiedAt };
-  for (const field of Object.keys(values)) {
-    const text = encodeValue(values[field]);
-    v[field] = text;
-    if (text === 'null') t[field] = '';
-  }
-  return JSON.stringify(withTimes ? { m: modifiedAt, id: crmId, v, t } : { m: modifiedAt, id: crmId, v });
+  for (const field of Object.keys(values)) v[field] = encodeValue(values[field]);
+  return JSON.stringify({ m: modifiedAt, id: crmId, v });
 }
 
 /**
@@ -375,7 +378,8 @@ interface StoredSource {
   m: string;
   id: string;
   v: Record<string, string> | unknown[];
-  t: Record<string, string> | unknown[];
+  /** Absent in a source's first document: see parseSource. */
+  t?: Record<string, string> | unknown[];
 }
 
 /** One stored value (see encodeValue); strings stored as JSON text by earlier versions too. */
@@ -416,7 +420,10 @@ function parseSource(document: string): SourceSnapshot {
   // Lua's cjson writes an empty table as `{}` or `[]`: both mean "no fields".
   if (!Array.isArray(stored.v)) for (const field of Object.keys(stored.v)) values[field] = parseValue(stored.v[field] as string);
   const changedAt: Record<string, string> = {};
-  if (!Array.isArray(stored.t)) {
+  if (stored.t === undefined) {
+    // A source's first document, stored as sent: every field changed at its time, but those first seen blank.
+    if (!Array.isArray(stored.v)) for (const field of Object.keys(stored.v)) if (stored.v[field] !== 'null') changedAt[field] = stored.m;
+  } else if (!Array.isArray(stored.t)) {
     const times = stored.t;
     const byDefault = times['*'];
     if (byDefault !== undefined) for (const field of Object.keys(values)) if (!(field in times) && byDefault !== '') changedAt[field] = byDefault;

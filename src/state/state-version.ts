@@ -15,8 +15,11 @@ import { StateVersionError } from './state-version-error.js';
  *   4  a record under the canonical id derived from its own CRM id has no crosswalk entry in that connection:
  *      its source document is its link (record-links.ts). Version 3's entries are read as they are (nothing
  *      moves); an earlier build would take those records for unlinked.
+ *   5  a source's first canonical document carries no change times (every field changed at its time, but
+ *      those first seen blank: canonical-store.ts). Documents with times are read as they are (nothing moves);
+ *      an earlier build cannot read one without.
  */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 /** The first version whose canonical documents are kept per kind and source. */
 const SOURCE_HASHES_SINCE = 3;

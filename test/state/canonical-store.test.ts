@@ -54,6 +54,23 @@ describe('canonical store', () => {
     expect(records.map((record) => record?.sources.get('vendor')?.values)).toEqual(page.map((item) => item.values));
   });
 
+  it('given a source first seen, then its document keeps no change times, and reads and later changes give each field its time as if it did', async () => {
+    current = await testWorkspace();
+    const store = new CanonicalStore(current.redis, current.prefix);
+    const first = '2025-01-01T00:00:00.000Z';
+    await store.recordSources('account', 'vendor', [{ canonicalId: 'acc_3', crmId: '001C', modifiedAt: first, values: { name: 'Acme', city: 'Köln', phone: null, fax: null }, fresh: true }]);
+    const stored = JSON.parse((await current.redis.hget(canonicalSourceKey(current.prefix, 'account', 'vendor'), 'acc_3')) ?? '{}') as Record<string, unknown>;
+    expect(Object.keys(stored).sort()).toEqual(['id', 'm', 'v']);
+    // Every field changed when the record was first seen, but those first seen blank, which have no time.
+    expect((await store.get('account', 'acc_3'))?.sources.get('vendor')?.changedAt).toEqual({ name: first, city: first });
+    const later = '2025-02-01T00:00:00.000Z';
+    const outcome = await store.recordSource('account', 'acc_3', 'vendor', { crmId: '001C', modifiedAt: later, values: { name: 'Acme', city: 'Bonn', phone: '+49 1', fax: null } });
+    expect(outcome.status === 'changed' ? [...outcome.fields].sort() : outcome).toEqual(['city', 'phone']);
+    const after = (await store.get('account', 'acc_3'))?.sources.get('vendor');
+    expect(after?.values).toEqual({ name: 'Acme', city: 'Bonn', phone: '+49 1', fax: null });
+    expect(after?.changedAt).toEqual({ name: first, city: later, phone: later });
+  });
+
   it('given a snapshot older than the stored one (events out of order), then it is ignored as stale', async () => {
     current = await testWorkspace();
     const store = new CanonicalStore(current.redis, current.prefix);
