@@ -422,7 +422,7 @@ function parseSource(document: string): SourceSnapshot {
   const changedAt: Record<string, string> = {};
   if (stored.t === undefined) {
     // A source's first document, stored as sent: every field changed at its time, but those first seen blank.
-    if (!Array.isArray(stored.v)) for (const field of Object.keys(stored.v)) if (stored.v[field] !== 'null') changedAt[field] = stored.m;
+    for (const field of Object.keys(values)) if (values[field] !== null) changedAt[field] = stored.m;
   } else if (!Array.isArray(stored.t)) {
     const times = stored.t;
     const byDefault = times['*'];
